@@ -1,0 +1,88 @@
+// Builds the Fastify application: plugins, error mapping, authentication, /api/v1 routes and the
+// two web apps. It does not listen (src/server.ts does) so tests can inject requests.
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppContext } from './context.js';
+import { registerAuth } from './http/auth.js';
+import { registerProblemHandlers, sendProblem } from './http/problem.js';
+import { AppError } from './errors.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { changeRoutes } from './modules/changes/routes.js';
+import { departmentRoutes } from './modules/departments/routes.js';
+import { identifierRoutes } from './modules/identifiers/routes.js';
+import { subjectRoutes } from './modules/subjects/routes.js';
+
+export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
+
+export interface BuildOptions {
+  logger?: boolean | { level: string };
+  /** Per-IP limits on public routes and login; benchmarks and tests may switch them off. */
+  rateLimits?: boolean;
+}
+
+function registerWeb(app: FastifyInstance): void {
+  if (!existsSync(WEB_ROOT)) return; // API-only (web not built): `npm run build` builds it
+  app.register(fastifyStatic, { root: WEB_ROOT, prefix: '/', index: ['index.html'], wildcard: false });
+}
+
+function spaFallback(app: FastifyInstance): void {
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0];
+    const wantsPage = request.method === 'GET' && !url.startsWith('/api/') && existsSync(WEB_ROOT);
+    if (wantsPage) {
+      const page = url === '/console' || url.startsWith('/console/') ? 'console/index.html' : 'index.html';
+      return reply.type('text/html; charset=utf-8').sendFile(page, WEB_ROOT);
+    }
+    return sendProblem(reply, new AppError('ROUTE_NOT_FOUND', 404, `接口 ${request.method} ${url} 不存在。`));
+  });
+}
+
+export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    bodyLimit: 5 * 1024 * 1024,
+    trustProxy: true,
+  });
+  registerProblemHandlers(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"], connectSrc: ["'self'"], fontSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  if (opts.rateLimits !== false) await app.register(rateLimit, { global: false, enableDraftSpec: true });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Xinyong 信用 API', version: '1' }, components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } }, security: [{ bearer: [] }] },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerAuth(app, ctx);
+
+  app.get('/api/v1/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => {
+    await ctx.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+    return { status: 'ok', database: ctx.databaseKind === 'embedded' ? 'embedded' : 'server' };
+  });
+  await app.register(async (api) => {
+    await identifierRoutes(api);
+    await authRoutes(api, ctx);
+    await departmentRoutes(api, ctx);
+    await subjectRoutes(api, ctx);
+    await changeRoutes(api, ctx);
+    await auditRoutes(api, ctx);
+  }, { prefix: '/api/v1' });
+  registerWeb(app);
+  spaFallback(app);
+  return app;
+}

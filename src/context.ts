@@ -1,0 +1,9 @@
+// What every use case may need from the running platform, passed explicitly (no DI container).
+import type { Config } from './config.js';
+import type { Db } from './db/database.js';
+
+export interface AppContext {
+  db: Db;
+  config: Config;
+  databaseKind: 'embedded' | 'server';
+}

@@ -1,0 +1,27 @@
+// Writes a change (outbox row) inside the caller's transaction. Its feed position (seq) is given
+// after commit by the sequencer, in commit order.
+import type { Tx } from '../../db/database.js';
+
+export type ChangeType =
+  | 'entry.published' | 'entry.held' | 'entry.released' | 'entry.expired' | 'entry.removed' | 'entry.revoked' | 'entry.corrected'
+  | 'record.published' | 'record.held' | 'record.released' | 'record.expired' | 'record.removed' | 'record.revoked' | 'record.corrected'
+  | 'task.created' | 'subject.created' | 'subject.updated';
+
+export interface ChangeInput {
+  type: ChangeType;
+  subjectId?: string | null;
+  /** Public changes are visible to every department; others only to `departments`. */
+  isPublic: boolean;
+  departments?: string[];
+  data: Record<string, unknown>;
+}
+
+export async function recordChange(tx: Tx, c: ChangeInput): Promise<void> {
+  await tx.insertInto('change').values({
+    type: c.type,
+    subject_id: c.subjectId ?? null,
+    is_public: c.isPublic,
+    departments: c.departments ?? [],
+    data: JSON.stringify(c.data),
+  }).execute();
+}

@@ -1,0 +1,42 @@
+// Background duties of a running platform: give committed changes their feed position, seal the
+// audit chain, drop expired sessions. Runs inside `serve` by default; safe to run in several
+// processes (each duty takes its own advisory lock).
+import type { Db } from './db/database.js';
+import { sealAudit } from './modules/audit/seal.js';
+import { sequenceChanges } from './modules/changes/sequencer.js';
+
+export interface Worker {
+  stop(): Promise<void>;
+  tick(): Promise<void>;
+}
+
+export function startWorker(db: Db, opts: { intervalMs?: number; log?: (msg: string, err?: unknown) => void } = {}): Worker {
+  const intervalMs = opts.intervalMs ?? 1000;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  let lastSweep = 0;
+
+  async function tick(): Promise<void> {
+    await sequenceChanges(db);
+    await sealAudit(db);
+    if (Date.now() - lastSweep > 60_000) {
+      lastSweep = Date.now();
+      await db.deleteFrom('user_session').where('expires_at', '<', new Date()).execute();
+    }
+  }
+
+  const timer = setInterval(() => {
+    if (running || stopped) return;
+    running = tick().catch((e) => opts.log?.('worker tick failed', e)).finally(() => { running = null; });
+  }, intervalMs);
+  timer.unref();
+
+  return {
+    tick,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { navigate, useLocation } from '../shared/router.js';
+import { ChangePasswordModal } from './ChangePasswordModal.js';
+import { NotFound } from './pages/NotFound.js';
+import { Placeholder } from './pages/Placeholder.js';
+import { Workbench } from './pages/Workbench.js';
+import { findRoute, normalisePath, ROUTES } from './routes.js';
+import { roleLabel, type User } from './types.js';
+
+interface ConsoleLayoutProps {
+  siteName: string;
+  user: User;
+  onLogout: () => Promise<void>;
+}
+
+function Page({ path, user }: { path: string; user: User }) {
+  const route = findRoute(path);
+  if (!route) return <NotFound />;
+  if (route.path === '/console/') return <Workbench user={user} />;
+  return <Placeholder title={route.label} />;
+}
+
+export function ConsoleLayout({ siteName, user, onLogout }: ConsoleLayoutProps) {
+  const { pathname } = useLocation();
+  const path = normalisePath(pathname);
+  const [passwordOpen, setPasswordOpen] = useState(false);
+  const [loggingOut, setLoggingOut] = useState(false);
+
+  useEffect(() => {
+    const route = findRoute(path);
+    document.title = `${route?.label ?? '页面不存在'} - ${siteName} · 信用信息管理平台`;
+  }, [path, siteName]);
+
+  async function logout() {
+    setLoggingOut(true);
+    try {
+      await onLogout();
+    } catch {
+      setLoggingOut(false);
+    }
+  }
+
+  return (
+    <Layout style={{ minHeight: '100%' }}>
+      <Layout.Sider width={208} breakpoint="lg" collapsedWidth={0}>
+        <div className="console-brand" title={siteName}>{siteName}</div>
+        <nav aria-label="主菜单">
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={[path]}
+            items={ROUTES.map((route) => ({ key: route.path, label: route.label }))}
+            onClick={({ key }) => navigate(key)}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center',
+            justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}
+        >
+          <Typography.Text strong style={{ fontSize: 16 }}>信用信息管理平台</Typography.Text>
+          <Space size="middle">
+            <Typography.Text data-testid="current-user">
+              {user.displayName}
+              <Typography.Text type="secondary">（{roleLabel(user.role)}）</Typography.Text>
+            </Typography.Text>
+            <Button onClick={() => setPasswordOpen(true)}>修改密码</Button>
+            <Button onClick={logout} loading={loggingOut}>退出登录</Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <main>
+            <Page path={path} user={user} />
+          </main>
+        </Layout.Content>
+        <Layout.Footer style={{ textAlign: 'center', color: '#595959' }}>{siteName} · 信用信息管理平台</Layout.Footer>
+      </Layout>
+      <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+    </Layout>
+  );
+}

@@ -1,0 +1,46 @@
+import { useEffect, useRef } from 'react';
+import { useLocation } from '../shared/router.js';
+import { useSiteInfo } from '../shared/site.js';
+import { AccessibilityPage } from './AccessibilityPage.js';
+import { Footer } from './Footer.js';
+import { Header } from './Header.js';
+import { HomePage } from './HomePage.js';
+import { NotFoundPage } from './NotFoundPage.js';
+import { SubjectPage } from './SubjectPage.js';
+
+/** Moves keyboard/screen-reader focus to the new page's heading after in-app navigation. */
+function useFocusOnNavigate(pathname: string): void {
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    document.getElementById('main-heading')?.focus();
+    window.scrollTo(0, 0);
+  }, [pathname]);
+}
+
+const SUBJECT_PATH = /^\/subjects\/([^/]+)\/?$/;
+
+export function App() {
+  const site = useSiteInfo();
+  const { pathname } = useLocation();
+  useFocusOnNavigate(pathname);
+
+  let page: React.ReactNode;
+  const subjectMatch = SUBJECT_PATH.exec(pathname);
+  if (pathname === '/' || pathname === '/index.html') page = <HomePage siteName={site.name} />;
+  else if (subjectMatch) page = <SubjectPage uscc={decodeURIComponent(subjectMatch[1] ?? '')} siteName={site.name} />;
+  else if (pathname === '/accessibility') page = <AccessibilityPage site={site} />;
+  else page = <NotFoundPage siteName={site.name} />;
+
+  return (
+    <>
+      <a className="skip-link" href="#main">跳转到主要内容</a>
+      <Header siteName={site.name} />
+      <main id="main" className="main">
+        {page}
+      </main>
+      <Footer site={site} />
+    </>
+  );
+}
