@@ -1,0 +1,76 @@
+// HTTP throughput against an in-run baseline: a bare Fastify route served by a second Fastify
+// instance in the same process, same load generator (autocannon, 10 connections), alternating
+// runs so that machine noise hits both alike. Medians of the runs are compared.
+import autocannon from 'autocannon';
+import Fastify, { type FastifyInstance } from 'fastify';
+
+export interface HttpBenchResult {
+  name: string;
+  medianRps: number;
+  baselineRps: number;
+  ratio: number;
+  p99Ms: number;
+}
+
+export interface Target {
+  method?: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Different request bodies/paths per request, cycled (e.g. many subjects). */
+  requests?: { method?: 'GET' | 'POST'; path: string; body?: string }[];
+}
+
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  return `http://127.0.0.1:${port}`;
+}
+
+export async function bareBaseline(): Promise<{ url: string; close: () => Promise<void> }> {
+  const bare = Fastify({ logger: false });
+  bare.get('/bare/:value', async (req) => ({ value: (req.params as { value: string }).value, ok: true }));
+  const url = await listen(bare);
+  return { url, close: () => bare.close() };
+}
+
+async function load(url: string, target: Target, seconds: number) {
+  const result = await autocannon({
+    url, connections: 10, duration: seconds, method: target.method ?? 'GET',
+    headers: { 'content-type': 'application/json', ...target.headers }, body: target.body,
+    requests: target.requests?.map((r) => ({ method: r.method ?? target.method ?? 'GET', path: r.path, body: r.body })),
+  });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${result.non2xx} non-2xx answers and ${result.errors} errors from ${url}${target.path}: the benchmark would be meaningless`);
+  }
+  return { rps: result.requests.average, p99: result.latency.p99 };
+}
+
+export async function compareWithBareRoute(opts: {
+  name: string; app: FastifyInstance; target: Target; seconds?: number; rounds?: number;
+}): Promise<HttpBenchResult> {
+  const seconds = opts.seconds ?? 5;
+  const rounds = opts.rounds ?? 3;
+  const baseline = await bareBaseline();
+  const appUrl = await listen(opts.app);
+  try {
+    await load(appUrl + opts.target.path, opts.target, 1); // warm-up (JIT, pools, prepared plans)
+    const app: number[] = [];
+    const bare: number[] = [];
+    const p99: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const b = await load(`${baseline.url}/bare/91410100MA3X5K7Q1U`, { path: '/bare/91410100MA3X5K7Q1U' }, seconds);
+      bare.push(b.rps);
+      const a = await load(appUrl + opts.target.path, opts.target, seconds);
+      app.push(a.rps);
+      p99.push(a.p99);
+    }
+    const medianRps = median(app);
+    const baselineRps = median(bare);
+    return { name: opts.name, medianRps, baselineRps, ratio: medianRps / baselineRps, p99Ms: median(p99) };
+  } finally {
+    await baseline.close();
+  }
+}

@@ -1,0 +1,51 @@
+// `npm run bench [-- --quick] [-- --only identifiers,http-identifiers]`: benchmarks with in-run
+// baselines; prints medians and ratios. Uses DATABASE_URL when set, else an embedded PostgreSQL in
+// a temporary folder. Targets: docs/benchmarks.md and the issues.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { openContext } from '../src/platform.js';
+import { compareWithBareRoute } from './http.js';
+import { runIdentifierBench } from './identifiers.bench.js';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
+const only = values.only?.split(',');
+const wants = (name: string) => !only || only.includes(name);
+const quick = !!values.quick;
+
+function line(name: string, fields: Record<string, string | number>) {
+  console.log(`${name.padEnd(28)} ${Object.entries(fields).map(([k, v]) => `${k}=${typeof v === 'number' ? (Number.isInteger(v) ? v : v.toFixed(3)) : v}`).join('  ')}`);
+}
+
+console.log(`xinyong bench — ${new Date().toISOString()} — node ${process.version}, ${quick ? 'quick' : 'full'} run; medians`);
+
+if (wants('identifiers')) {
+  const r = await runIdentifierBench({ n: quick ? 20_000 : 200_000 });
+  line('identifiers.validate', { median_ops_s: Math.round(r.medianOpsPerSec), baseline_regex_ops_s: Math.round(r.baselineOpsPerSec), ratio: r.ratio });
+}
+
+if (wants('http-identifiers')) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'xinyong-bench-'));
+  const config = loadConfig({
+    ...process.env, XINYONG_DATA: dir,
+    XINYONG_ENCRYPTION_KEYS: `1:${randomBytes(32).toString('base64')}`, XINYONG_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+  });
+  const { ctx, database } = await openContext(config);
+  try {
+    const app = await buildApp(ctx, { rateLimits: false });
+    const r = await compareWithBareRoute({
+      name: 'http.identifiers', app, seconds: quick ? 2 : 5, rounds: quick ? 1 : 3,
+      target: { path: '/api/v1/identifiers/91410100MA3X5K7Q1U' },
+    });
+    line('http GET /identifiers', { median_rps: Math.round(r.medianRps), bare_route_rps: Math.round(r.baselineRps), ratio: r.ratio, p99_ms: r.p99Ms });
+    await app.close();
+  } finally {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+process.exit(0);
