@@ -20,6 +20,11 @@ import { changeRoutes } from './modules/changes/routes.js';
 import { departmentRoutes } from './modules/departments/routes.js';
 import { identifierRoutes } from './modules/identifiers/routes.js';
 import { subjectRoutes } from './modules/subjects/routes.js';
+import { checkRoutes } from './modules/checks/routes.js';
+import { listRoutes } from './modules/lists/routes.js';
+import { measureRoutes } from './modules/measures/routes.js';
+import { memorandumRoutes } from './modules/memoranda/routes.js';
+import { taskRoutes } from './modules/tasks/routes.js';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 
@@ -81,6 +86,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     await subjectRoutes(api, ctx);
     await changeRoutes(api, ctx);
     await auditRoutes(api, ctx);
+    await listRoutes(api, ctx);
+    await measureRoutes(api, ctx);
+    await memorandumRoutes(api, ctx);
+    await taskRoutes(api, ctx);
+    await checkRoutes(api, ctx);
   }, { prefix: '/api/v1' });
   registerWeb(app);
   spaFallback(app);

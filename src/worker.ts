@@ -1,9 +1,10 @@
 // Background duties of a running platform: give committed changes their feed position, seal the
-// audit chain, drop expired sessions. Runs inside `serve` by default; safe to run in several
+// audit chain, drop expired sessions, expire list entries whose term ended. Runs inside `serve` by default; safe to run in several
 // processes (each duty takes its own advisory lock).
 import type { Db } from './db/database.js';
 import { sealAudit } from './modules/audit/seal.js';
 import { sequenceChanges } from './modules/changes/sequencer.js';
+import { expireEntries } from './modules/lists/expiry.js';
 
 export interface Worker {
   stop(): Promise<void>;
@@ -22,6 +23,7 @@ export function startWorker(db: Db, opts: { intervalMs?: number; log?: (msg: str
     if (Date.now() - lastSweep > 60_000) {
       lastSweep = Date.now();
       await db.deleteFrom('user_session').where('expires_at', '<', new Date()).execute();
+      await expireEntries(db);
     }
   }
 

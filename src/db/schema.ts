@@ -110,6 +110,148 @@ export interface ChangeTable {
   data: unknown;
 }
 
+export interface ListTypeTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  kind: 'red' | 'black';
+  domain: string;
+  initiating_department_id: string | null;
+  legal_basis: string;
+  term_months: number | null;
+  repairable: Generated<boolean>;
+  is_public: Generated<boolean>;
+  exit_conditions: string | null;
+  source: string | null;
+  edition: string | null;
+  verified: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface MatterTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  department_id: string;
+  category: string;
+  created_at: Generated<Date>;
+}
+
+export interface MeasureTable {
+  id: Generated<string>;
+  code: string;
+  kind: 'reward' | 'punishment';
+  nature: 'mandatory' | 'recommended';
+  category: string | null;
+  title: string;
+  content: string | null;
+  legal_basis: string;
+  implementing_department_id: string | null;
+  implementing_agency: string | null;
+  applies_to: string[];
+  matter_categories: Generated<string[]>;
+  edition: string | null;
+  source: string | null;
+  verified: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface MemorandumTable {
+  id: Generated<string>;
+  code: string;
+  doc_no: string;
+  title: string;
+  status: Generated<'notified' | 'in_force' | 'expired'>;
+  source: string | null;
+  verified: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface MemorandumListTypeTable { memorandum_id: string; list_type_id: string }
+export interface MemorandumMeasureTable { memorandum_id: string; measure_id: string }
+export interface MemorandumAcceptanceTable {
+  memorandum_id: string;
+  department_id: string;
+  status: Generated<'pending' | 'accepted'>;
+  accepted_at: Timestamp | null;
+  accepted_by: string | null;
+}
+
+export type EntryStatus = 'active' | 'held' | 'expired' | 'removed' | 'revoked';
+
+export interface ListEntryTable {
+  id: Generated<string>;
+  list_type_id: string;
+  subject_id: string;
+  department_id: string;
+  reason: string;
+  decision_no: string;
+  decided_on: string;
+  starts_on: string;
+  ends_on: string | null;
+  status: Generated<EntryStatus>;
+  origin: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ListEntryPersonTable {
+  entry_id: string;
+  person_id: string;
+  role: 'legal_representative' | 'principal' | 'directly_responsible';
+  source: 'listing' | 'relation';
+}
+
+export interface ListEntryEventTable {
+  id: Generated<string>;
+  entry_id: string;
+  from_status: string | null;
+  to_status: string;
+  at: Generated<Date>;
+  actor_type: string;
+  actor_id: string | null;
+  reason: string | null;
+}
+
+export interface ResponseTaskTable {
+  id: Generated<string>;
+  entry_id: string;
+  department_id: string;
+  memorandum_id: string;
+  status: Generated<'pending' | 'acknowledged'>;
+  created_at: Generated<Date>;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+}
+
+export interface CreditCheckTable {
+  id: Generated<string>;
+  department_id: string;
+  actor_type: string;
+  actor_id: string | null;
+  matter_id: string;
+  subject_id: string | null;
+  query: unknown;
+  result: unknown;
+  outcome: string;
+  feedback_due_on: string | null;
+  feedback_status: 'not_required' | 'open' | 'closed';
+  data_version: string;
+  created_at: Generated<Date>;
+}
+
+export interface CheckFeedbackTable {
+  id: Generated<string>;
+  check_id: string;
+  department_id: string;
+  measures: unknown;
+  amount: string | null;
+  note: string;
+  actor_type: string;
+  actor_id: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   department: DepartmentTable;
   app_user: AppUserTable;
@@ -120,4 +262,17 @@ export interface DB {
   subject_relation: SubjectRelationTable;
   audit_event: AuditEventTable;
   change: ChangeTable;
+  list_type: ListTypeTable;
+  matter: MatterTable;
+  measure: MeasureTable;
+  memorandum: MemorandumTable;
+  memorandum_list_type: MemorandumListTypeTable;
+  memorandum_measure: MemorandumMeasureTable;
+  memorandum_acceptance: MemorandumAcceptanceTable;
+  list_entry: ListEntryTable;
+  list_entry_person: ListEntryPersonTable;
+  list_entry_event: ListEntryEventTable;
+  response_task: ResponseTaskTable;
+  credit_check: CreditCheckTable;
+  check_feedback: CheckFeedbackTable;
 }

@@ -30,7 +30,7 @@ export function testConfig(databaseUrl: string, extra: Record<string, string> = 
 export async function startPlatform(opts: { demo?: boolean; rateLimits?: boolean; env?: Record<string, string> } = {}): Promise<TestPlatform> {
   const db = await createTestDatabase();
   const config = testConfig(db.url, opts.env);
-  const platform = await start(config, { demo: opts.demo, rateLimits: opts.rateLimits ?? false, logger: false });
+  const platform = await start(config, { demo: opts.demo, rateLimits: opts.rateLimits ?? false, logger: process.env.XY_TEST_LOG ? { level: 'error' } : false });
   await platform.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = platform.app.server.address() as { port: number };
   return {

@@ -1,0 +1,71 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.js';
+import { requirePrincipal } from '../../http/auth.js';
+import { endEntry, getEntry, listEntries, publishEntry, type EntryInput } from './entries.js';
+import { assignInitiatingDepartment, createListType, getListType, listListTypes, type ListTypeInput } from './list-types.js';
+
+const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Code = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' });
+const Kind = Type.Union([Type.Literal('organization'), Type.Literal('individual_business'), Type.Literal('natural_person')]);
+const Role = Type.Union([Type.Literal('legal_representative'), Type.Literal('principal'), Type.Literal('directly_responsible')]);
+const Id = Type.Object({ id: Type.String() });
+
+export const EntryBody = Type.Object({
+  listType: Code,
+  subject: Type.Object({ kind: Kind, uscc: Type.Optional(Type.String({ maxLength: 40 })), idNumber: Type.Optional(Type.String({ maxLength: 40 })), name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+  reason: Type.String({ minLength: 1, maxLength: 2000 }), decisionNo: Type.String({ minLength: 1, maxLength: 200 }),
+  decidedOn: DateStr, startsOn: DateStr, endsOn: Type.Optional(Type.Union([DateStr, Type.Null()])),
+  responsiblePersons: Type.Optional(Type.Array(Type.Object({ role: Role, name: Type.String({ minLength: 1, maxLength: 50 }), idNumber: Type.String({ maxLength: 40 }) }, { additionalProperties: false }), { maxItems: 20 })),
+}, { additionalProperties: false });
+
+export async function listRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.post('/list-types', {
+    schema: {
+      tags: ['红黑名单'], summary: '新增名单类型（信用办管理员）',
+      body: Type.Object({
+        code: Code, name: Type.String({ minLength: 2, maxLength: 100 }), kind: Type.Union([Type.Literal('red'), Type.Literal('black')]),
+        domain: Type.String({ minLength: 1, maxLength: 50 }), initiatingDepartment: Type.String({ maxLength: 40 }), legalBasis: Type.String({ minLength: 1, maxLength: 2000 }),
+        termMonths: Type.Union([Type.Integer({ minimum: 1, maximum: 1200 }), Type.Null()]), repairable: Type.Boolean(), public: Type.Boolean(),
+        exitConditions: Type.Optional(Type.String({ maxLength: 2000 })),
+      }, { additionalProperties: false }),
+    },
+  }, async (request, reply) => reply.status(201).send(await createListType({ db: ctx.db, principal: requirePrincipal(request), input: request.body as ListTypeInput })));
+
+  app.get('/list-types', { schema: { tags: ['红黑名单'], summary: '名单类型' } }, async (request) => {
+    requirePrincipal(request);
+    return { items: await listListTypes({ db: ctx.db }) };
+  });
+  app.get('/list-types/:code', { schema: { tags: ['红黑名单'], summary: '名单类型详情', params: Type.Object({ code: Type.String() }) } }, async (request) => {
+    requirePrincipal(request);
+    return getListType({ db: ctx.db, code: (request.params as { code: string }).code });
+  });
+  app.post('/list-types/:code/initiating-department', {
+    schema: { tags: ['红黑名单'], summary: '指定认定部门', params: Type.Object({ code: Type.String() }), body: Type.Object({ department: Type.String({ maxLength: 40 }) }, { additionalProperties: false }) },
+  }, async (request) => assignInitiatingDepartment({ db: ctx.db, principal: requirePrincipal(request), code: (request.params as { code: string }).code, department: (request.body as { department: string }).department }));
+
+  app.post('/list-entries', { schema: { tags: ['红黑名单'], summary: '认定列入（发起）', body: EntryBody } }, async (request, reply) =>
+    reply.status(201).send(await publishEntry({ ctx, principal: requirePrincipal(request), input: request.body as EntryInput })));
+
+  app.get('/list-entries', {
+    schema: {
+      tags: ['红黑名单'], summary: '名单记录',
+      querystring: Type.Object({
+        listType: Type.Optional(Type.String()), status: Type.Optional(Type.Union(['active', 'held', 'expired', 'removed', 'revoked'].map((s) => Type.Literal(s)))),
+        subject: Type.Optional(Type.String({ format: 'uuid' })), decidedFrom: Type.Optional(DateStr), decidedTo: Type.Optional(DateStr),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), offset: Type.Optional(Type.Integer({ minimum: 0 })),
+      }, { additionalProperties: false }),
+    },
+  }, async (request) => {
+    const q = request.query as { listType?: string; status?: string; subject?: string; decidedFrom?: string; decidedTo?: string; limit?: number; offset?: number };
+    return { items: await listEntries({ ctx, principal: requirePrincipal(request), filter: { ...q, subjectId: q.subject } }) };
+  });
+  app.get('/list-entries/:id', { schema: { tags: ['红黑名单'], summary: '名单记录详情（含状态历史）', params: Id } }, async (request) =>
+    getEntry({ ctx, principal: requirePrincipal(request), id: (request.params as { id: string }).id }));
+
+  for (const how of ['remove', 'revoke'] as const) {
+    app.post(`/list-entries/:id/${how}`, {
+      schema: { tags: ['红黑名单'], summary: how === 'remove' ? '移出名单（认定部门）' : '撤销认定（认定部门）', params: Id, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }) },
+    }, async (request) => endEntry({ ctx, principal: requirePrincipal(request), id: (request.params as { id: string }).id, how, reason: (request.body as { reason: string }).reason }));
+  }
+}

@@ -1,0 +1,41 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.js';
+import { requirePrincipal } from '../../http/auth.js';
+import { APPLIES_TO, assignImplementingDepartment, createMatter, createMeasure, listMatters, listMeasures, type MeasureInput } from './use-cases.js';
+
+const Code = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' });
+
+export async function measureRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.post('/measures', {
+    schema: {
+      tags: ['措施清单'], summary: '新增奖惩措施（信用办管理员）',
+      body: Type.Object({
+        code: Code, kind: Type.Union([Type.Literal('reward'), Type.Literal('punishment')]), nature: Type.Union([Type.Literal('mandatory'), Type.Literal('recommended')]),
+        title: Type.String({ minLength: 1, maxLength: 500 }), content: Type.Optional(Type.String({ maxLength: 5000 })), legalBasis: Type.String({ minLength: 1, maxLength: 2000 }),
+        implementingDepartment: Type.String({ maxLength: 40 }), appliesTo: Type.Array(Type.Union(APPLIES_TO.map((a) => Type.Literal(a))), { minItems: 1 }),
+        matterCategories: Type.Array(Type.String({ minLength: 1, maxLength: 50 })), category: Type.Optional(Type.String({ maxLength: 50 })), edition: Type.Optional(Type.String({ maxLength: 50 })),
+      }, { additionalProperties: false }),
+    },
+  }, async (request, reply) => reply.status(201).send(await createMeasure({ db: ctx.db, principal: requirePrincipal(request), input: request.body as MeasureInput })));
+
+  app.get('/measures', {
+    schema: { tags: ['措施清单'], summary: '措施清单', querystring: Type.Object({ implementingDepartment: Type.Optional(Type.String()), kind: Type.Optional(Type.Union([Type.Literal('reward'), Type.Literal('punishment')])) }, { additionalProperties: false }) },
+  }, async (request) => {
+    requirePrincipal(request);
+    return { items: await listMeasures({ db: ctx.db, filter: request.query as never }) };
+  });
+
+  app.post('/measures/:code/implementing-department', {
+    schema: { tags: ['措施清单'], summary: '指定实施部门', params: Type.Object({ code: Type.String() }), body: Type.Object({ department: Type.String({ maxLength: 40 }) }, { additionalProperties: false }) },
+  }, async (request) => assignImplementingDepartment({ db: ctx.db, principal: requirePrincipal(request), code: (request.params as { code: string }).code, department: (request.body as { department: string }).department }));
+
+  app.post('/matters', {
+    schema: {
+      tags: ['业务事项'], summary: '新增业务事项（信用办管理员）',
+      body: Type.Object({ code: Code, name: Type.String({ minLength: 1, maxLength: 200 }), department: Type.String({ maxLength: 40 }), category: Type.String({ minLength: 1, maxLength: 50 }) }, { additionalProperties: false }),
+    },
+  }, async (request, reply) => reply.status(201).send(await createMatter({ db: ctx.db, principal: requirePrincipal(request), input: request.body as never })));
+
+  app.get('/matters', { schema: { tags: ['业务事项'], summary: '本部门业务事项（信用办：全部）' } }, async (request) => ({ items: await listMatters({ db: ctx.db, principal: requirePrincipal(request) }) }));
+}
