@@ -10,9 +10,10 @@ import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { openContext } from '../src/platform.js';
 import { compareWithBareRoute } from './http.js';
+import { runCheckBench } from './checks.js';
 import { runIdentifierBench } from './identifiers.bench.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, organisations: { type: 'string' }, entries: { type: 'string' } } });
 const only = values.only?.split(',');
 const wants = (name: string) => !only || only.includes(name);
 const quick = !!values.quick;
@@ -43,6 +44,25 @@ if (wants('http-identifiers')) {
     });
     line('http GET /identifiers', { median_rps: Math.round(r.medianRps), bare_route_rps: Math.round(r.baselineRps), ratio: r.ratio, p99_ms: r.p99Ms });
     await app.close();
+  } finally {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+if (wants('checks')) {
+  const organisationCount = Number(values.organisations ?? (quick ? 100_000 : 1_000_000));
+  const entryCount = Number(values.entries ?? (quick ? 20_000 : 200_000));
+  const dir = mkdtempSync(path.join(tmpdir(), 'xinyong-bench-'));
+  const config = loadConfig({
+    ...process.env, XINYONG_DATA: dir,
+    XINYONG_ENCRYPTION_KEYS: `1:${randomBytes(32).toString('base64')}`, XINYONG_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+  });
+  const { ctx, database } = await openContext(config);
+  try {
+    if (config.databaseUrl) throw new Error('the checks bench loads 1M rows: run it on the embedded database (unset DATABASE_URL)');
+    const r = await runCheckBench({ ctx, pool: database.pool, organisations: organisationCount, entries: entryCount, seconds: quick ? 3 : 10, rounds: quick ? 1 : 3 });
+    line('http POST /checks', { organisations: organisationCount, entries: r.listed, median_rps: Math.round(r.medianRps), bare_route_rps: Math.round(r.baselineRps), ratio: r.ratio, p99_ms: r.p99Ms, checks_logged: r.logged });
+    line('http POST /checks/batch', { subjects: 1000, median_ms: Math.round(r.batchMs), load_s: r.loadSeconds });
   } finally {
     await database.close();
     rmSync(dir, { recursive: true, force: true });

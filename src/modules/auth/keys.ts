@@ -62,11 +62,29 @@ export async function revokeApiKey(opts: { db: Db; principal: Principal; id: str
   await opts.db.transaction().execute(async (tx) => {
     const row = await store.revokeApiKey(tx, opts.id, isPlatformAdmin(principal) ? null : principal.departmentId);
     if (!row) throw errors.notFound('该 API 密钥');
+    forgetKey(row.id);
     await recordAudit(tx, { actor: actorOf(principal), action: 'api_key.revoked', entityType: 'api_key', entityId: row.id, departmentId: row.department_id });
   });
 }
 
+// Business systems send a key with every check: looking it up each time would cost a database
+// round trip per request. Keys are cached briefly; a revocation in this process takes effect at
+// once, in other processes within KEY_CACHE_MS (documented in docs/architecture.md).
+const KEY_CACHE_MS = Number(process.env.XINYONG_KEY_CACHE_MS ?? 5000);
+const keyCache = new Map<string, { principal: Principal | null; until: number }>();
+
 export async function authenticateKey(db: Db, key: string): Promise<Principal | null> {
   if (!key.startsWith('xy_') || key.length > 100) return null;
-  return store.findPrincipalByKeyHash(db, hashSecret(key));
+  const hash = hashSecret(key);
+  const hit = keyCache.get(hash);
+  if (hit && hit.until > Date.now()) return hit.principal;
+  const principal = await store.findPrincipalByKeyHash(db, hash);
+  if (keyCache.size > 10_000) keyCache.clear();
+  // unknown keys are not cached: a key created a moment ago in another process must work at once
+  if (principal) keyCache.set(hash, { principal, until: Date.now() + KEY_CACHE_MS });
+  return principal;
+}
+
+function forgetKey(id: string): void {
+  for (const [hash, v] of keyCache) if (v.principal?.id === id) keyCache.delete(hash);
 }

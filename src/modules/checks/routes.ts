@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { requirePrincipal } from '../../http/auth.js';
+import { createCheckBatcher } from './batcher.js';
 import { checkSubjects, type SubjectQuery } from './check.js';
 import { getCheck, giveFeedback, listChecks, type FeedbackInput } from './feedback.js';
 
@@ -10,19 +11,19 @@ const MatterCode = Type.String({ minLength: 1, maxLength: 64 });
 const Id = Type.Object({ id: Type.String() });
 
 export async function checkRoutes(app: FastifyInstance, ctx: AppContext) {
+  const batcher = createCheckBatcher(ctx);
   app.post('/checks', {
     schema: { tags: ['联合奖惩核查'], summary: '核查一个主体（应查必查）', body: Type.Object({ subject: SubjectQ, matterCode: MatterCode }, { additionalProperties: false }) },
   }, async (request) => {
     const body = request.body as { subject: SubjectQuery; matterCode: string };
-    const [result] = await checkSubjects({ ctx, principal: requirePrincipal(request), subjects: [body.subject], matterCode: body.matterCode, batch: false });
-    return result;
+    return batcher.check(requirePrincipal(request), body.subject, body.matterCode);
   });
 
   app.post('/checks/batch', {
     schema: { tags: ['联合奖惩核查'], summary: '批量核查（最多 1000 个主体）', body: Type.Object({ subjects: Type.Array(SubjectQ, { minItems: 1, maxItems: 1000 }), matterCode: MatterCode }, { additionalProperties: false }) },
   }, async (request) => {
     const body = request.body as { subjects: SubjectQuery[]; matterCode: string };
-    return { results: await checkSubjects({ ctx, principal: requirePrincipal(request), subjects: body.subjects, matterCode: body.matterCode, batch: true }) };
+    return { results: await checkSubjects({ ctx, principal: requirePrincipal(request), subjects: body.subjects, matterCode: body.matterCode }) };
   });
 
   app.get('/checks', {

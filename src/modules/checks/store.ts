@@ -5,62 +5,71 @@ import type { Db, Tx } from '../../db/database.js';
 
 type Q = Db | Tx;
 
-export async function subjectsByUscc(db: Q, usccs: string[]) {
-  if (!usccs.length) return [];
-  return db.selectFrom('subject').select(['id', 'kind', 'name', 'uscc', 'id_masked', 'id_blind', 'created_at']).where('uscc', 'in', usccs).execute();
+export interface FactSubject { id: string; kind: 'organization' | 'individual_business' | 'natural_person'; name: string; uscc: string | null; id_masked: string | null; id_blind: string | null; created_on: string }
+export interface FactEntry { id: string; subject_id: string; status: string; starts_on: string; ends_on: string | null; list_type: string; kind: 'red' | 'black'; domain: string }
+export interface FactViaEntry extends Omit<FactEntry, 'subject_id'> { person_id: string; role: string; org_id: string; org_name: string; org_uscc: string | null }
+export interface FactMeasure { code: string; title: string; kind: 'reward' | 'punishment'; nature: 'mandatory' | 'recommended'; legal_basis: string; applies_to: string[]; matter_categories: string[]; list_types: string[] }
+export interface CheckFacts {
+  matter: { id: string; code: string; name: string; category: string; department_id: string } | null;
+  subjects: FactSubject[];
+  own: FactEntry[];
+  via: FactViaEntry[];
+  measures: FactMeasure[];
+  negative: string[];
+  version: number;
 }
 
-export async function subjectsByBlind(db: Q, blinds: string[]) {
-  if (!blinds.length) return [];
-  return db.selectFrom('subject').select(['id', 'kind', 'name', 'uscc', 'id_masked', 'id_blind', 'created_at']).where('id_blind', 'in', blinds).execute();
-}
-
-/** Own entries (active or held) of the subjects. */
-export async function ownEntries(db: Q, subjectIds: string[]) {
-  if (!subjectIds.length) return [];
-  return db.selectFrom('list_entry as e').innerJoin('list_type as lt', 'lt.id', 'e.list_type_id')
-    .select(['e.id', 'e.subject_id', 'e.status', 'e.starts_on', 'e.ends_on', 'lt.code as list_type', 'lt.kind', 'lt.domain'])
-    .where('e.subject_id', 'in', subjectIds).where('e.status', 'in', ['active', 'held']).execute();
-}
-
-/** Entries of organisations that reach these persons as answerable persons (落实到人). */
-export async function viaEntries(db: Q, personIds: string[]) {
-  if (!personIds.length) return [];
-  return db.selectFrom('list_entry_person as p').innerJoin('list_entry as e', 'e.id', 'p.entry_id')
-    .innerJoin('list_type as lt', 'lt.id', 'e.list_type_id').innerJoin('subject as o', 'o.id', 'e.subject_id')
-    .select(['e.id', 'p.person_id', 'p.role', 'e.status', 'e.starts_on', 'e.ends_on', 'lt.code as list_type', 'lt.kind', 'lt.domain',
-      'o.id as org_id', 'o.name as org_name', 'o.uscc as org_uscc'])
-    .where('p.person_id', 'in', personIds).where('e.status', 'in', ['active', 'held']).execute();
-}
-
-/** Measures this department implements, with the list types of in-force memoranda it accepted. */
-export async function measuresForImplementer(db: Q, departmentId: string) {
-  const { rows } = await sql<{ code: string; title: string; kind: 'reward' | 'punishment'; nature: 'mandatory' | 'recommended'; legal_basis: string;
-    applies_to: string[]; matter_categories: string[]; list_types: string[] }>`
-    SELECT m.code, m.title, m.kind, m.nature, m.legal_basis, m.applies_to, m.matter_categories,
-           array_agg(DISTINCT lt.code) AS list_types
-    FROM measure m
-    JOIN memorandum_measure mm ON mm.measure_id = m.id
-    JOIN memorandum memo ON memo.id = mm.memorandum_id AND memo.status = 'in_force'
-    JOIN memorandum_acceptance ma ON ma.memorandum_id = memo.id AND ma.department_id = ${departmentId} AND ma.status = 'accepted'
-    JOIN memorandum_list_type mlt ON mlt.memorandum_id = memo.id
-    JOIN list_type lt ON lt.id = mlt.list_type_id
-    WHERE m.implementing_department_id = ${departmentId}
-    GROUP BY m.id`.execute(db);
-  return rows;
-}
-
-/** Subjects with a black entry decided on or after `since` (negative in the last three years). */
-export async function recentlyNegative(db: Q, subjectIds: string[], since: string) {
-  if (!subjectIds.length) return new Set<string>();
-  const rows = await db.selectFrom('list_entry as e').innerJoin('list_type as lt', 'lt.id', 'e.list_type_id').select('e.subject_id').distinct()
-    .where('e.subject_id', 'in', subjectIds).where('lt.kind', '=', 'black').where('e.status', '!=', 'revoked').where('e.decided_on', '>=', since).execute();
-  return new Set(rows.map((r) => r.subject_id));
-}
-
-export async function dataVersion(db: Q): Promise<number> {
-  const r = await db.selectFrom('change').select((eb) => eb.fn.max('seq').as('v')).executeTakeFirst();
-  return Number(r?.v ?? 0);
+/**
+ * Everything a batch of checks needs, in ONE statement: one snapshot (a consistent data version for
+ * the whole batch) and one round trip, whatever the number of subjects. `negativeSince`: a black
+ * entry decided on or after it counts against the green channel.
+ */
+export async function loadCheckFacts(db: Q, a: { usccs: string[]; blinds: string[]; departmentId: string; matterCode: string; negativeSince: string }): Promise<CheckFacts> {
+  const { rows } = await sql<{ facts: CheckFacts }>`
+    WITH subj AS (
+      -- two index lookups (an OR across the two columns would scan the table)
+      SELECT id, kind, name, uscc, id_masked, id_blind, (created_at AT TIME ZONE 'Asia/Shanghai')::date AS created_on
+      FROM subject WHERE uscc = ANY (${a.usccs}::text[])
+      UNION ALL
+      SELECT id, kind, name, uscc, id_masked, id_blind, (created_at AT TIME ZONE 'Asia/Shanghai')::date AS created_on
+      FROM subject WHERE id_blind = ANY (${a.blinds}::text[])
+    ),
+    own AS (
+      SELECT e.id, e.subject_id, e.status, e.starts_on, e.ends_on, lt.code AS list_type, lt.kind, lt.domain
+      FROM list_entry e JOIN list_type lt ON lt.id = e.list_type_id
+      WHERE e.subject_id IN (SELECT id FROM subj) AND e.status IN ('active', 'held')
+    ),
+    via AS (
+      SELECT e.id, p.person_id, p.role, e.status, e.starts_on, e.ends_on, lt.code AS list_type, lt.kind, lt.domain,
+             o.id AS org_id, o.name AS org_name, o.uscc AS org_uscc
+      FROM list_entry_person p JOIN list_entry e ON e.id = p.entry_id JOIN list_type lt ON lt.id = e.list_type_id JOIN subject o ON o.id = e.subject_id
+      WHERE p.person_id IN (SELECT id FROM subj WHERE kind = 'natural_person') AND e.status IN ('active', 'held')
+    ),
+    meas AS (
+      SELECT m.code, m.title, m.kind, m.nature, m.legal_basis, m.applies_to, m.matter_categories, array_agg(DISTINCT lt.code) AS list_types
+      FROM measure m
+      JOIN memorandum_measure mm ON mm.measure_id = m.id
+      JOIN memorandum memo ON memo.id = mm.memorandum_id AND memo.status = 'in_force'
+      JOIN memorandum_acceptance ma ON ma.memorandum_id = memo.id AND ma.department_id = ${a.departmentId}::uuid AND ma.status = 'accepted'
+      JOIN memorandum_list_type mlt ON mlt.memorandum_id = memo.id
+      JOIN list_type lt ON lt.id = mlt.list_type_id
+      WHERE m.implementing_department_id = ${a.departmentId}::uuid
+      GROUP BY m.id
+    ),
+    neg AS (
+      SELECT DISTINCT e.subject_id FROM list_entry e JOIN list_type lt ON lt.id = e.list_type_id
+      WHERE e.subject_id IN (SELECT id FROM subj) AND lt.kind = 'black' AND e.status <> 'revoked' AND e.decided_on >= ${a.negativeSince}::date
+    )
+    SELECT json_build_object(
+      'matter', (SELECT row_to_json(x) FROM (SELECT id, code, name, category, department_id FROM matter WHERE code = ${a.matterCode}) x),
+      'subjects', coalesce((SELECT json_agg(subj) FROM subj), '[]'),
+      'own', coalesce((SELECT json_agg(own) FROM own), '[]'),
+      'via', coalesce((SELECT json_agg(via) FROM via), '[]'),
+      'measures', coalesce((SELECT json_agg(meas) FROM meas), '[]'),
+      'negative', coalesce((SELECT json_agg(subject_id) FROM neg), '[]'),
+      'version', (SELECT coalesce(max(seq), 0) FROM change)
+    ) AS facts`.execute(db);
+  return rows[0].facts;
 }
 
 export type CheckRow = {
@@ -68,7 +77,7 @@ export type CheckRow = {
   outcome: string; feedback_due_on: string | null; feedback_status: 'not_required' | 'open' | 'closed'; data_version: string;
 };
 
-export async function insertChecks(tx: Tx, rows: CheckRow[]) {
+export async function insertChecks(tx: Q, rows: CheckRow[]) {
   if (!rows.length) return [];
   return tx.insertInto('credit_check').values(rows).returning(['id', 'created_at']).execute();
 }
