@@ -7,6 +7,7 @@ import type { AppContext } from './context.js';
 import { openDatabase, type Database } from './db/database.js';
 import { ensurePlatformDepartment } from './modules/departments/use-cases.js';
 import { loadDemo } from './modules/demo/load.js';
+import { loadJointActionSeeds } from './modules/lists/seed.js';
 import { startWorker, type Worker } from './worker.js';
 
 export interface Platform {
@@ -22,6 +23,7 @@ export async function openContext(config: Config, opts: { attach?: boolean; log?
   const ctx: AppContext = { db: database.db, config, databaseKind: database.kind };
   try {
     await ensurePlatformDepartment(ctx.db, config);
+    await loadJointActionSeeds(ctx.db);
   } catch (e) {
     await database.close();
     throw e;

@@ -5,6 +5,7 @@ import { errors } from '../../errors.js';
 import { recordAudit } from '../audit/record.js';
 import { actorOf, isPlatformAdmin, type Principal } from '../auth/principal.js';
 import { resolveDepartment } from '../departments/use-cases.js';
+import { createAcceptances } from '../memoranda/store.js';
 import * as store from './store.js';
 
 export const APPLIES_TO = ['organization', 'responsible_person', 'natural_person'] as const;
@@ -52,6 +53,10 @@ export async function assignImplementingDepartment(opts: { db: Db; principal: Pr
   await opts.db.transaction().execute(async (tx) => {
     const row = await store.assignImplementer(tx, opts.code, dept.id);
     if (!row) throw errors.notFound(`措施 ${opts.code}`);
+    // the newly named department must accept every memorandum carrying this measure
+    for (const m of await tx.selectFrom('memorandum_measure').select('memorandum_id').where('measure_id', '=', row.id).execute()) {
+      await createAcceptances(tx, m.memorandum_id);
+    }
     await recordAudit(tx, { actor: actorOf(opts.principal), action: 'measure.assigned', entityType: 'measure', entityId: row.id, departmentId: dept.id, data: { department: dept.code } });
   });
   return presentMeasure((await store.findMeasures(opts.db, [opts.code]))[0]);

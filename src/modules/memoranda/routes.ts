@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { requirePrincipal } from '../../http/auth.js';
-import { acceptMemorandum, createMemorandum, getMemorandum, listMemoranda, type MemorandumInput } from './use-cases.js';
+import { acceptMemorandum, createMemorandum, getMemorandum, listMemoranda, setMemorandumStatus, type MemorandumInput } from './use-cases.js';
 
 const Code = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' });
 
@@ -29,4 +29,8 @@ export async function memorandumRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.post('/memoranda/:code/accept', { schema: { tags: ['合作备忘录'], summary: '实施部门接收备忘录', params: Type.Object({ code: Type.String() }) } }, async (request) =>
     acceptMemorandum({ db: ctx.db, principal: requirePrincipal(request), code: (request.params as { code: string }).code }));
+
+  app.post('/memoranda/:code/status', {
+    schema: { tags: ['合作备忘录'], summary: '变更备忘录状态：通报 / 实施 / 过期（信用办管理员）', params: Type.Object({ code: Type.String() }), body: Type.Object({ status: Type.Union([Type.Literal('notified'), Type.Literal('in_force'), Type.Literal('expired')]) }, { additionalProperties: false }) },
+  }, async (request) => setMemorandumStatus({ db: ctx.db, principal: requirePrincipal(request), code: (request.params as { code: string }).code, status: (request.body as { status: 'notified' | 'in_force' | 'expired' }).status }));
 }

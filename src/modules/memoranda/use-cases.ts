@@ -73,3 +73,15 @@ export async function getMemorandum(opts: { db: Db; code: string }) {
   if (!memo) throw errors.notFound(`备忘录 ${opts.code}`);
   return (await present(opts.db, [memo]))[0];
 }
+
+export async function setMemorandumStatus(opts: { db: Db; principal: Principal; code: string; status: 'notified' | 'in_force' | 'expired' }) {
+  const { db, principal } = opts;
+  if (!isPlatformAdmin(principal)) throw errors.forbidden('只有信用办管理员可以变更备忘录状态。');
+  const memo = await store.findMemorandum(db, opts.code);
+  if (!memo) throw errors.notFound(`备忘录 ${opts.code}`);
+  await db.transaction().execute(async (tx) => {
+    await tx.updateTable('memorandum').set({ status: opts.status }).where('id', '=', memo.id).execute();
+    await recordAudit(tx, { actor: actorOf(principal), action: 'memorandum.status', entityType: 'memorandum', entityId: memo.id, data: { from: memo.status, to: opts.status } });
+  });
+  return getMemorandum({ db, code: opts.code });
+}
