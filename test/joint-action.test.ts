@@ -165,3 +165,23 @@ test('removal by the initiating department ends the measures', async () => {
   assert.equal(removed.body.status, 'removed');
   assert.equal((await check({ uscc: other.uscc })).body.outcome, 'clear');
 });
+
+test('the demo data walks the loop: the finance clerk sees the tax violator restricted and the A-grade taxpayer rewarded', async () => {
+  const demo = await startPlatform({ demo: true });
+  try {
+    const { DEMO_DEPARTMENTS, DEMO_ORG, DEMO_ORGS } = await import('../src/modules/demo/fixtures.js');
+    const { DEMO_MATTER } = await import('../src/modules/demo/joint-action.js');
+    const { makeKey } = await import('./support/factories.js');
+    const { client } = await import('./support/http.js');
+    const finance = client(demo.baseUrl, await makeKey(demo.ctx, { department: DEMO_DEPARTMENTS[2].code, role: 'system' }));
+    const bad = await finance.post('/api/v1/checks', { subject: { uscc: DEMO_ORGS[1].uscc }, matterCode: DEMO_MATTER });
+    assert.equal(bad.body.outcome, 'restrict');
+    assert.ok(bad.body.measures.some((m: { code: string }) => m.code === 'NP-PROCUREMENT-BAN'));
+    const good = await finance.post('/api/v1/checks', { subject: { uscc: DEMO_ORG.uscc }, matterCode: DEMO_MATTER });
+    assert.equal(good.body.outcome, 'reward');
+    assert.equal(good.body.greenChannel, true);
+    assert.equal((await finance.get('/api/v1/tasks')).body.counts.pending, 2);
+  } finally {
+    await demo.close();
+  }
+});

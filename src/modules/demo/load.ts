@@ -8,6 +8,7 @@ import * as departments from '../departments/store.js';
 import { resolveIdentity } from '../subjects/identity.js';
 import * as subjects from '../subjects/store.js';
 import { findOrCreateSubject } from '../subjects/use-cases.js';
+import { loadDemoJointAction } from './joint-action.js';
 import { DEMO_DEPARTMENTS, DEMO_ORG, DEMO_ORGS, DEMO_PASSWORD, DEMO_PERSONS } from './fixtures.js';
 
 export const DEMO_USERS = [
@@ -42,5 +43,6 @@ export async function loadDemo(ctx: AppContext): Promise<boolean> {
       await subjects.insertRelation(tx, { organizationId: orgs[i].id, personId: person.id, role: 'legal_representative', startsOn: '2018-03-01', endsOn: null });
     }
   });
+  await loadDemoJointAction(ctx);
   return true;
 }
