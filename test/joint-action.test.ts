@@ -185,3 +185,18 @@ test('the demo data walks the loop: the finance clerk sees the tax violator rest
     await demo.close();
   }
 });
+
+test('batch publishing keeps the good rows and reports each bad one', async () => {
+  const good = (n: number) => ({ listType: s.codes.debtor, subject: { kind: 'organization', uscc: uscc(), name: `河南批量样本${n}有限公司` }, reason: '拒不履行', decisionNo: `（2026）豫01执B${n}号`, decidedOn: '2026-08-01', startsOn: '2026-08-01' });
+  const badCode = { ...good(2), subject: { kind: 'organization', uscc: '91410100MA3X5K7Q10', name: '坏代码公司' } };
+  const r = await s.court.post('/api/v1/list-entries/batch', { entries: [good(1), badCode, good(3), { ...good(4), listType: 'nope' }] });
+  assert.equal(r.status, 200);
+  assert.equal(r.body.accepted, 2);
+  assert.equal(r.body.rejected, 2);
+  assert.deepEqual(r.body.rejects.map((x: { row: number; field: string }) => [x.row, x.field]), [[1, 'subject.uscc'], [3, 'listType']]);
+  const dup = good(6);
+  const none = await s.court.post('/api/v1/list-entries/batch', { entries: [good(5), badCode, dup, dup], allOrNothing: true });
+  assert.equal(none.body.accepted, 0);
+  assert.deepEqual(none.body.rejects.map((x: { row: number; code: string }) => [x.row, x.code]), [[1, 'VALIDATION_FAILED'], [3, 'ENTRY_EXISTS']], 'every bad row is reported, a duplicate within the batch too');
+  assert.equal((await s.court.get(`/api/v1/list-entries?listType=${s.codes.debtor}&limit=500`)).body.items.filter((e: { decisionNo: string }) => e.decisionNo === '（2026）豫01执B5号').length, 0);
+});

@@ -70,31 +70,34 @@ async function pushTasks(tx: Tx, entryId: string, listTypeId: string, listTypeCo
   return targets.map((t) => t.department_id);
 }
 
+/** Publishes one entry inside the caller's transaction; returns its id. */
+export async function publishEntryIn(tx: Tx, ctx: AppContext, principal: Principal, input: EntryInput): Promise<string> {
+  const subjectIdentity = resolveIdentity(input.subject, ctx.config);
+  const lt = await listTypeForPublisher(tx, principal, input.listType);
+  const endsOn = termOf(input, lt.term_months);
+  checkDates(input, endsOn);
+  const actor = actorOf(principal);
+  const { row: subject } = await findOrCreateSubject(tx, ctx, actor, subjectIdentity);
+  const entry = await store.insertEntry(tx, { listTypeId: lt.id, subjectId: subject.id, departmentId: principal.departmentId, reason: input.reason, decisionNo: input.decisionNo, decidedOn: input.decidedOn, startsOn: input.startsOn, endsOn });
+  if (!entry) throw errors.conflict('ENTRY_EXISTS', `该主体已按认定文书 ${input.decisionNo} 列入「${lt.name}」。`);
+  const persons = await linkPersons(tx, ctx, actor, entry.id, subject, input);
+  await store.insertEntryEvent(tx, { entryId: entry.id, from: null, to: 'active', actorType: actor.type, actorId: actor.id, reason: input.reason });
+  const implementers = await pushTasks(tx, entry.id, lt.id, lt.code);
+  await recordAudit(tx, { actor, action: 'entry.published', entityType: 'list_entry', entityId: entry.id, data: { listType: lt.code, subjectId: subject.id, decisionNo: input.decisionNo } });
+  // the subject is told through the public feed when the list is public (告知); departments always
+  await recordChange(tx, {
+    type: 'entry.published', subjectId: subject.id, isPublic: lt.is_public, departments: [principal.departmentId, ...implementers],
+    data: {
+      entryId: entry.id, listType: lt.code, kind: lt.kind, subject: { id: subject.id, kind: subject.kind, name: subject.name, uscc: subject.uscc, idNumberMasked: subject.id_masked },
+      decisionNo: input.decisionNo, decidedOn: input.decidedOn, startsOn: input.startsOn, endsOn, persons: persons.map((p) => ({ id: p.person_id, role: p.role })),
+    },
+  });
+  return entry.id;
+}
+
 export async function publishEntry(opts: { ctx: AppContext; principal: Principal; input: EntryInput }) {
   const { ctx, principal, input } = opts;
-  const subjectIdentity = resolveIdentity(input.subject, ctx.config);
-  const id = await ctx.db.transaction().execute(async (tx) => {
-    const lt = await listTypeForPublisher(tx, principal, input.listType);
-    const endsOn = termOf(input, lt.term_months);
-    checkDates(input, endsOn);
-    const actor = actorOf(principal);
-    const { row: subject } = await findOrCreateSubject(tx, ctx, actor, subjectIdentity);
-    const entry = await store.insertEntry(tx, { listTypeId: lt.id, subjectId: subject.id, departmentId: principal.departmentId, reason: input.reason, decisionNo: input.decisionNo, decidedOn: input.decidedOn, startsOn: input.startsOn, endsOn });
-    if (!entry) throw errors.conflict('ENTRY_EXISTS', `该主体已按认定文书 ${input.decisionNo} 列入「${lt.name}」。`);
-    const persons = await linkPersons(tx, ctx, actor, entry.id, subject, input);
-    await store.insertEntryEvent(tx, { entryId: entry.id, from: null, to: 'active', actorType: actor.type, actorId: actor.id, reason: input.reason });
-    const implementers = await pushTasks(tx, entry.id, lt.id, lt.code);
-    await recordAudit(tx, { actor, action: 'entry.published', entityType: 'list_entry', entityId: entry.id, data: { listType: lt.code, subjectId: subject.id, decisionNo: input.decisionNo } });
-    // the subject is told through the public feed when the list is public (告知); departments always
-    await recordChange(tx, {
-      type: 'entry.published', subjectId: subject.id, isPublic: lt.is_public, departments: [principal.departmentId, ...implementers],
-      data: {
-        entryId: entry.id, listType: lt.code, kind: lt.kind, subject: { id: subject.id, kind: subject.kind, name: subject.name, uscc: subject.uscc, idNumberMasked: subject.id_masked },
-        decisionNo: input.decisionNo, decidedOn: input.decidedOn, startsOn: input.startsOn, endsOn, persons: persons.map((p) => ({ id: p.person_id, role: p.role })),
-      },
-    });
-    return entry.id;
-  });
+  const id = await ctx.db.transaction().execute((tx) => publishEntryIn(tx, ctx, principal, input));
   return getEntry({ ctx, principal, id });
 }
 

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { requirePrincipal } from '../../http/auth.js';
+import { publishEntries } from './batch.js';
 import { endEntry, getEntry, listEntries, publishEntry, type EntryInput } from './entries.js';
 import { assignInitiatingDepartment, createListType, getListType, listListTypes, type ListTypeInput } from './list-types.js';
 
@@ -46,6 +47,13 @@ export async function listRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.post('/list-entries', { schema: { tags: ['红黑名单'], summary: '认定列入（发起）', body: EntryBody } }, async (request, reply) =>
     reply.status(201).send(await publishEntry({ ctx, principal: requirePrincipal(request), input: request.body as EntryInput })));
+
+  app.post('/list-entries/batch', {
+    schema: { tags: ['红黑名单'], summary: '批量认定列入（每行单独处理，返回被拒行及原因）', body: Type.Object({ entries: Type.Array(EntryBody, { minItems: 1, maxItems: 1000 }), allOrNothing: Type.Optional(Type.Boolean()) }, { additionalProperties: false }) },
+  }, async (request) => {
+    const body = request.body as { entries: EntryInput[]; allOrNothing?: boolean };
+    return publishEntries({ ctx, principal: requirePrincipal(request), entries: body.entries, allOrNothing: !!body.allOrNothing });
+  });
 
   app.get('/list-entries', {
     schema: {
