@@ -25,6 +25,7 @@ import { listRoutes } from './modules/lists/routes.js';
 import { measureRoutes } from './modules/measures/routes.js';
 import { memorandumRoutes } from './modules/memoranda/routes.js';
 import { taskRoutes } from './modules/tasks/routes.js';
+import { objectionRoutes } from './modules/objections/routes.js';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 
@@ -91,6 +92,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     await memorandumRoutes(api, ctx);
     await taskRoutes(api, ctx);
     await checkRoutes(api, ctx);
+    await objectionRoutes(api, ctx);
   }, { prefix: '/api/v1' });
   registerWeb(app);
   spaFallback(app);

@@ -11,6 +11,8 @@ export interface DepartmentTable {
   roles: string[];
   is_platform: Generated<boolean>;
   created_at: Generated<Date>;
+  /** Mirrored from another platform (its credit office code); null: local. 004_push. */
+  origin: Generated<string | null>;
 }
 
 export interface AppUserTable {
@@ -126,6 +128,9 @@ export interface ListTypeTable {
   edition: string | null;
   verified: Generated<boolean>;
   created_at: Generated<Date>;
+  objection_days: ColumnType<number[] | null, number[] | null | undefined, number[] | null>;
+  repair_min_months: ColumnType<number | null, number | null | undefined, number | null>;
+  repair_requires: Generated<string[]>;
 }
 
 export interface MatterTable {
@@ -191,6 +196,8 @@ export interface ListEntryTable {
   ends_on: string | null;
   status: Generated<EntryStatus>;
   origin: string | null;
+  /** The entry's id on its origin platform (mirrored entries). 004_push. */
+  origin_entry_id: Generated<string | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -252,6 +259,146 @@ export interface CheckFeedbackTable {
   created_at: Generated<Date>;
 }
 
+export interface ObjectionTable {
+  id: Generated<string>;
+  receipt_code: string;
+  target_type: 'entry' | 'record';
+  target_id: string;
+  provider_department_id: string;
+  subject_id: string | null;
+  reason: string;
+  applicant_name: string;
+  applicant_cipher: Buffer;
+  applicant_key_version: number;
+  attachments: unknown;
+  status: Generated<'submitted' | 'returned' | 'accepted' | 'with_provider' | 'decided'>;
+  outcome: 'verified' | 'unpublish' | 'delete' | 'update' | null;
+  status_note: string | null;
+  correction: unknown;
+  submitted_on: string;
+  accept_due_on: string;
+  forward_due_on: string | null;
+  decide_due_on: string | null;
+  accepted_at: Timestamp | null;
+  forwarded_at: Timestamp | null;
+  decided_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface RepairTable {
+  id: Generated<string>;
+  receipt_code: string;
+  target_type: 'entry' | 'record';
+  target_id: string;
+  decider_department_id: string;
+  subject_id: string;
+  kind_of_repair: 'serious_list_removal' | 'penalty_unpublish' | 'other_negative';
+  reason: string;
+  commitment: string;
+  evidence: unknown;
+  applicant_name: string;
+  applicant_cipher: Buffer;
+  applicant_key_version: number;
+  conditions: unknown;
+  status: Generated<'submitted' | 'approved' | 'rejected'>;
+  decision_note: string | null;
+  submitted_on: string;
+  decide_due_on: string;
+  decided_at: Timestamp | null;
+  certificate_no: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ReportTable {
+  id: Generated<string>;
+  receipt_code: string;
+  subject_uscc: string | null;
+  subject_name: string;
+  subject_id: string | null;
+  content: string;
+  anonymous: boolean;
+  reporter_cipher: Buffer | null;
+  reporter_key_version: number | null;
+  status: Generated<'submitted' | 'handling' | 'closed'>;
+  handler_type: string | null;
+  handler_id: string | null;
+  handler_department_id: string | null;
+  result: string | null;
+  submitted_on: string;
+  handle_due_on: string;
+  closed_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+// Information push (004_push.sql): feed retention, webhook subscriptions and deliveries, sync.
+export interface FeedStateTable {
+  id: Generated<boolean>;
+  pruned_through: Generated<string>;
+  pruned_at: Timestamp | null;
+}
+
+export interface SubscriptionTable {
+  id: Generated<string>;
+  department_id: string;
+  url: string;
+  events: string[];
+  list_types: string[] | null;
+  secret_cipher: Buffer;
+  secret_key_version: number;
+  secret_prefix: string;
+  cursor: string;
+  paused_until: Timestamp | null;
+  failing_since: Timestamp | null;
+  created_by_type: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  deleted_at: Timestamp | null;
+}
+
+export type DeliveryStatus = 'pending' | 'failed' | 'delivered' | 'dead';
+
+export interface DeliveryTable {
+  id: Generated<string>;
+  subscription_id: string;
+  seq: string;
+  event: string;
+  subject_key: string;
+  body: string;
+  status: Generated<DeliveryStatus>;
+  attempts: Generated<number>;
+  next_at: Generated<Date>;
+  lease_until: Timestamp | null;
+  last_attempt_at: Timestamp | null;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: Timestamp | null;
+  dead_at: Timestamp | null;
+  replayed_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface SyncSourceTable {
+  code: string;
+  url: string;
+  phase: 'snapshot' | 'follow';
+  generation: Generated<number>;
+  snapshot_seq: string | null;
+  snapshot_cursor: string | null;
+  cursor: Generated<string>;
+  applied: Generated<string>;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface SyncEntryTable {
+  source: string;
+  source_entry_id: string;
+  entry_id: string | null;
+  generation: number;
+  note: string | null;
+}
+
 export interface DB {
   department: DepartmentTable;
   app_user: AppUserTable;
@@ -275,4 +422,12 @@ export interface DB {
   response_task: ResponseTaskTable;
   credit_check: CreditCheckTable;
   check_feedback: CheckFeedbackTable;
+  feed_state: FeedStateTable;
+  subscription: SubscriptionTable;
+  delivery: DeliveryTable;
+  sync_source: SyncSourceTable;
+  sync_entry: SyncEntryTable;
+  objection: ObjectionTable;
+  repair: RepairTable;
+  report: ReportTable;
 }

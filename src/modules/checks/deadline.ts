@@ -4,7 +4,11 @@ import cd from 'chinese-days';
 import type { AppContext } from '../../context.js';
 
 export async function feedbackDueOn(ctx: AppContext, from: string): Promise<{ dueOn: string; warnings: string[] }> {
-  const days = Number(process.env.XINYONG_FEEDBACK_DAYS ?? 5);
+  return workingDeadline(ctx, from, Number(process.env.XINYONG_FEEDBACK_DAYS ?? 5));
+}
+
+/** The date `days` working days after `from` (the day itself not counted, 民法典 第二百零一条). */
+export async function workingDeadline(ctx: AppContext, from: string, days: number): Promise<{ dueOn: string; warnings: string[] }> {
   let d = new Date(`${from}T00:00:00Z`);
   for (let n = 0; n < days;) {
     d = new Date(d.getTime() + 86_400_000);

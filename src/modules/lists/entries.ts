@@ -123,7 +123,11 @@ const TRANSITIONS: Record<'remove' | 'revoke', { from: EntryStatus[]; to: EntryS
 };
 
 /** Moves an entry to a new status with its history, audit and change in one transaction. */
-export async function transitionEntry(tx: Tx, opts: { id: string; from: EntryStatus[]; to: EntryStatus; change: ChangeType; action: string; actor: Actor; reason: string | null }) {
+export async function transitionEntry(tx: Tx, opts: {
+  id: string; from: EntryStatus[]; to: EntryStatus; change: ChangeType; action: string; actor: Actor; reason: string | null;
+  /** More for the feed: e.g. the departments that acted on a revoked entry, who must undo it. */
+  extra?: { data?: Record<string, unknown>; departments?: string[] };
+}) {
   const before = await tx.selectFrom('list_entry as e').innerJoin('list_type as lt', 'lt.id', 'e.list_type_id')
     .select(['e.status', 'lt.code', 'lt.is_public']).where('e.id', '=', opts.id).forUpdate().executeTakeFirst();
   const row = await store.setEntryStatus(tx, opts.id, opts.from, opts.to);
@@ -131,7 +135,7 @@ export async function transitionEntry(tx: Tx, opts: { id: string; from: EntrySta
   await store.insertEntryEvent(tx, { entryId: row.id, from: before.status, to: opts.to, actorType: opts.actor.type, actorId: opts.actor.id, reason: opts.reason });
   await recordAudit(tx, { actor: opts.actor, action: opts.action, entityType: 'list_entry', entityId: row.id, departmentId: row.department_id, data: { from: before.status, reason: opts.reason } });
   const implementers = await memoranda.implementersFor(tx, row.list_type_id);
-  await recordChange(tx, { type: opts.change, subjectId: row.subject_id, isPublic: before.is_public, departments: [row.department_id, ...implementers.map((i) => i.department_id)], data: { entryId: row.id, listType: before.code, from: before.status, to: opts.to, reason: opts.reason } });
+  await recordChange(tx, { type: opts.change, subjectId: row.subject_id, isPublic: before.is_public, departments: [...new Set([row.department_id, ...implementers.map((i) => i.department_id), ...(opts.extra?.departments ?? [])])], data: { entryId: row.id, listType: before.code, from: before.status, to: opts.to, reason: opts.reason, ...opts.extra?.data } });
   return row;
 }
 

@@ -22,7 +22,7 @@ export async function listListTypes(db: Q) {
     .select(listTypeColumns).orderBy('lt.kind', 'desc').orderBy('lt.code').execute();
 }
 
-export async function insertListType(tx: Tx, row: Omit<ListTypeTable, 'id' | 'created_at' | 'repairable' | 'is_public' | 'verified'> & { repairable: boolean; is_public: boolean; verified?: boolean }) {
+export async function insertListType(tx: Tx, row: Omit<ListTypeTable, 'id' | 'created_at' | 'repairable' | 'is_public' | 'verified' | 'objection_days' | 'repair_min_months' | 'repair_requires'> & { repairable: boolean; is_public: boolean; verified?: boolean }) {
   return tx.insertInto('list_type').values(row).onConflict((oc) => oc.column('code').doNothing()).returning(['id', 'code']).executeTakeFirst();
 }
 
