@@ -26,6 +26,11 @@ import { measureRoutes } from './modules/measures/routes.js';
 import { memorandumRoutes } from './modules/memoranda/routes.js';
 import { taskRoutes } from './modules/tasks/routes.js';
 import { objectionRoutes } from './modules/objections/routes.js';
+import { repairRoutes } from './modules/repairs/routes.js';
+import { calendarRoutes } from './modules/calendar/routes.js';
+import { catalogRoutes } from './modules/catalog/routes.js';
+import { collectionRoutes } from './modules/collection/routes.js';
+import { recordRoutes } from './modules/records/routes.js';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 
@@ -93,6 +98,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     await taskRoutes(api, ctx);
     await checkRoutes(api, ctx);
     await objectionRoutes(api, ctx);
+    await repairRoutes(api, ctx);
+    await catalogRoutes(api, ctx);
+    await calendarRoutes(api, ctx);
+    await collectionRoutes(api, ctx);
+    await recordRoutes(api, ctx);
   }, { prefix: '/api/v1' });
   registerWeb(app);
   spaFallback(app);

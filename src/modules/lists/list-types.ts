@@ -60,3 +60,20 @@ export async function getListType(opts: { db: Db; code: string }) {
   if (!row) throw errors.notFound(`名单类型 ${opts.code}`);
   return presentListType(row);
 }
+
+/** Deadlines and repair conditions of a list type (null = the platform's defaults). */
+export async function setListTypePolicy(opts: { db: Db; principal: Principal; code: string; policy: { objectionDays?: number[] | null; repairMinMonths?: number | null; repairRequires?: string[] } }) {
+  const { db, principal, policy } = opts;
+  if (!isPlatformAdmin(principal)) throw errors.forbidden('只有信用办管理员可以设置名单类型的办理时限和修复条件。');
+  await db.transaction().execute(async (tx) => {
+    const row = await tx.updateTable('list_type').set({
+      ...(policy.objectionDays !== undefined ? { objection_days: policy.objectionDays } : {}),
+      ...(policy.repairMinMonths !== undefined ? { repair_min_months: policy.repairMinMonths } : {}),
+      ...(policy.repairRequires !== undefined ? { repair_requires: policy.repairRequires } : {}),
+    }).where('code', '=', opts.code).returning('id').executeTakeFirst();
+    if (!row) throw errors.notFound(`名单类型 ${opts.code}`);
+    await recordAudit(tx, { actor: actorOf(principal), action: 'list_type.policy', entityType: 'list_type', entityId: row.id, data: { ...policy } });
+  });
+  const row = await db.selectFrom('list_type').select(['code', 'objection_days', 'repair_min_months', 'repair_requires']).where('code', '=', opts.code).executeTakeFirstOrThrow();
+  return { code: row.code, objectionDays: row.objection_days, repairMinMonths: row.repair_min_months, repairRequires: row.repair_requires };
+}

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import { requirePrincipal } from '../../http/auth.js';
 import { publishEntries } from './batch.js';
 import { endEntry, getEntry, listEntries, publishEntry, type EntryInput } from './entries.js';
-import { assignInitiatingDepartment, createListType, getListType, listListTypes, type ListTypeInput } from './list-types.js';
+import { assignInitiatingDepartment, createListType, setListTypePolicy, getListType, listListTypes, type ListTypeInput } from './list-types.js';
 
 const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Code = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' });
@@ -44,6 +44,17 @@ export async function listRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post('/list-types/:code/initiating-department', {
     schema: { tags: ['红黑名单'], summary: '指定认定部门', params: Type.Object({ code: Type.String() }), body: Type.Object({ department: Type.String({ maxLength: 40 }) }, { additionalProperties: false }) },
   }, async (request) => assignInitiatingDepartment({ db: ctx.db, principal: requirePrincipal(request), code: (request.params as { code: string }).code, department: (request.body as { department: string }).department }));
+
+  app.post('/list-types/:code/policy', {
+    schema: {
+      tags: ['红黑名单'], summary: '设置异议办理时限（工作日：受理、转办、决定）和信用修复条件', params: Type.Object({ code: Type.String() }),
+      body: Type.Object({
+        objectionDays: Type.Optional(Type.Union([Type.Array(Type.Integer({ minimum: 1, maximum: 60 }), { minItems: 3, maxItems: 3 }), Type.Null()])),
+        repairMinMonths: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 120 }), Type.Null()])),
+        repairRequires: Type.Optional(Type.Array(Type.Union([Type.Literal('training'), Type.Literal('report')]), { maxItems: 2 })),
+      }, { additionalProperties: false }),
+    },
+  }, async (request) => setListTypePolicy({ db: ctx.db, principal: requirePrincipal(request), code: (request.params as { code: string }).code, policy: request.body as never }));
 
   app.post('/list-entries', { schema: { tags: ['红黑名单'], summary: '认定列入（发起）', body: EntryBody } }, async (request, reply) =>
     reply.status(201).send(await publishEntry({ ctx, principal: requirePrincipal(request), input: request.body as EntryInput })));
