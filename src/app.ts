@@ -27,6 +27,7 @@ import { memorandumRoutes } from './modules/memoranda/routes.js';
 import { taskRoutes } from './modules/tasks/routes.js';
 import { objectionRoutes } from './modules/objections/routes.js';
 import { repairRoutes } from './modules/repairs/routes.js';
+import { reportRoutes } from './modules/reports/routes.js';
 import { calendarRoutes } from './modules/calendar/routes.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { collectionRoutes } from './modules/collection/routes.js';
@@ -99,6 +100,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     await checkRoutes(api, ctx);
     await objectionRoutes(api, ctx);
     await repairRoutes(api, ctx);
+    await reportRoutes(api, ctx);
     await catalogRoutes(api, ctx);
     await calendarRoutes(api, ctx);
     await collectionRoutes(api, ctx);

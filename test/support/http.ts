@@ -6,11 +6,11 @@ export interface Reply<T = any> {
   headers: Headers;
 }
 
-export function client(baseUrl: string, key?: string) {
+export function client(baseUrl: string, key?: string, extraHeaders: Record<string, string> = {}) {
   async function call<T = any>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
     const res = await fetch(baseUrl + url, {
       method,
-      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: { ...extraHeaders, ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
