@@ -28,10 +28,6 @@ import { taskRoutes } from './modules/tasks/routes.js';
 import { objectionRoutes } from './modules/objections/routes.js';
 import { repairRoutes } from './modules/repairs/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
-import { calendarRoutes } from './modules/calendar/routes.js';
-import { catalogRoutes } from './modules/catalog/routes.js';
-import { collectionRoutes } from './modules/collection/routes.js';
-import { recordRoutes } from './modules/records/routes.js';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 
@@ -101,10 +97,6 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     await objectionRoutes(api, ctx);
     await repairRoutes(api, ctx);
     await reportRoutes(api, ctx);
-    await catalogRoutes(api, ctx);
-    await calendarRoutes(api, ctx);
-    await collectionRoutes(api, ctx);
-    await recordRoutes(api, ctx);
   }, { prefix: '/api/v1' });
   registerWeb(app);
   spaFallback(app);
