@@ -1,7 +1,7 @@
-// Gives committed audit rows their place in the chain. Only rows whose transaction ended before
-// every transaction still running (txid < snapshot xmin) are taken, in (txid, id) order, so a row
-// that commits late is still sealed after the rows sealed before it (ADR 003). One sealer at a
-// time (advisory lock); the worker runs it every second and readers run it before they read.
+// Gives committed audit rows their place in the chain: the rows this pass's snapshot sees (committed
+// ones only), in (txid, id) order, after the last sealed row; a row that commits late is sealed in a
+// later pass (ADR 003). One sealer at a time (advisory lock); the worker runs it every second and
+// `audit verify` runs it before it reads.
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { chainHash, GENESIS_HASH } from '../../domain/audit-chain.js';
@@ -20,7 +20,7 @@ export async function sealAudit(db: Db): Promise<number> {
         department_id: string | null; action: string; entity_type: string; entity_id: string | null; data: unknown }>`
         SELECT id, at, actor_type, actor_id, department_id, action, entity_type, entity_id, data
         FROM audit_event
-        WHERE seq IS NULL AND txid < pg_snapshot_xmin(pg_current_snapshot())
+        WHERE seq IS NULL
         ORDER BY txid, id LIMIT ${BATCH}`.execute(tx);
       let seq = BigInt(last?.seq ?? 0);
       let prev = last?.hash ?? GENESIS_HASH;

@@ -1,9 +1,10 @@
 // Gives committed changes their feed position. A plain sequence is not enough on PostgreSQL: a
 // transaction can take seq 5, commit after another took 6, and a reader that already moved past 6
-// would never see 5. Here seq is assigned only to rows whose transaction ended before every
-// transaction still running (txid < xmin of the current snapshot), in (txid, id) order, under one
-// advisory lock: positions are dense, increase with time, and a late commit simply gets a later
-// seq. Rolled-back rows never become visible and never take a position. See ADR 003.
+// would never see 5. Here writers leave seq empty; one sequencer at a time (advisory lock) gives
+// positions, after max(seq), to the rows its snapshot sees — committed rows only, in (txid, id)
+// order. A row that commits later is not in that snapshot and gets a higher seq in a later pass, so
+// positions become visible in increasing order: dense, never reordered, and a late commit simply
+// gets a later seq. Rolled-back rows never become visible and never take a position. See ADR 003.
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 
@@ -17,7 +18,7 @@ export async function sequenceChanges(db: Db): Promise<number> {
       pending AS (
         SELECT id, row_number() OVER (ORDER BY txid, id) AS rn
         FROM change
-        WHERE seq IS NULL AND txid < pg_snapshot_xmin(pg_current_snapshot())
+        WHERE seq IS NULL
       )
       UPDATE change c SET seq = base.top + pending.rn
       FROM pending, base WHERE c.id = pending.id`.execute(tx);
