@@ -44,7 +44,7 @@ export async function findOrCreateSubject(tx: Tx, ctx: AppContext, actor: Actor,
 
 export async function registerSubject(opts: { ctx: AppContext; principal: Principal; input: SubjectInput }): Promise<{ subject: SubjectView; created: boolean }> {
   const { ctx, principal } = opts;
-  const identity = resolveIdentity(opts.input, ctx.config);
+  const identity = resolveIdentity(opts.input, ctx.config, 'body');
   const { row, created } = await ctx.db.transaction().execute((tx) => findOrCreateSubject(tx, ctx, actorOf(principal), identity));
   return { subject: await presentSubject({ ctx, principal, row, audit: false }), created };
 }

@@ -54,7 +54,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       onCancel={close}
       forceRender
     >
-      <Form<PasswordValues> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+      <Form<PasswordValues> name="change-password" form={form} layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item label="当前密码" name="currentPassword" rules={[{ required: true, message: '请输入当前密码' }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>

@@ -2,11 +2,17 @@ import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { navigate, useLocation } from '../shared/router.js';
 import { ChangePasswordModal } from './ChangePasswordModal.js';
+import { roleLabel } from './labels.js';
+import { AuditPage } from './pages/audit/AuditPage.js';
+import { ChangesPage } from './pages/ChangesPage.js';
+import { DepartmentsPage } from './pages/departments/DepartmentsPage.js';
+import { KeysPage } from './pages/keys/KeysPage.js';
 import { NotFound } from './pages/NotFound.js';
-import { Placeholder } from './pages/Placeholder.js';
+import { SubjectsPage } from './pages/subjects/SubjectsPage.js';
+import { UsersPage } from './pages/users/UsersPage.js';
 import { Workbench } from './pages/Workbench.js';
-import { findRoute, normalisePath, ROUTES } from './routes.js';
-import { roleLabel, type User } from './types.js';
+import { findRoute, menuRoutes, normalisePath } from './routes.js';
+import type { User } from './types.js';
 
 interface ConsoleLayoutProps {
   siteName: string;
@@ -17,8 +23,15 @@ interface ConsoleLayoutProps {
 function Page({ path, user }: { path: string; user: User }) {
   const route = findRoute(path);
   if (!route) return <NotFound />;
-  if (route.path === '/console/') return <Workbench user={user} />;
-  return <Placeholder title={route.label} />;
+  switch (route.path) {
+    case '/console/subjects': return <SubjectsPage user={user} />;
+    case '/console/changes': return <ChangesPage />;
+    case '/console/departments': return <DepartmentsPage user={user} />;
+    case '/console/users': return <UsersPage user={user} />;
+    case '/console/keys': return <KeysPage user={user} />;
+    case '/console/audit': return <AuditPage user={user} />;
+    default: return <Workbench user={user} />;
+  }
 }
 
 export function ConsoleLayout({ siteName, user, onLogout }: ConsoleLayoutProps) {
@@ -50,7 +63,7 @@ export function ConsoleLayout({ siteName, user, onLogout }: ConsoleLayoutProps) 
             theme="dark"
             mode="inline"
             selectedKeys={[path]}
-            items={ROUTES.map((route) => ({ key: route.path, label: route.label }))}
+            items={menuRoutes(user).map((route) => ({ key: route.path, label: route.label }))}
             onClick={({ key }) => navigate(key)}
           />
         </nav>

@@ -1,0 +1,87 @@
+/// <reference lib="dom" />
+// Shared by the console browser tests: a platform with demo data, Chromium, and signing in.
+import assert from 'node:assert/strict';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/modules/demo/fixtures.js';
+import { startPlatform } from '../support/platform.js';
+import { launchChromium } from './chromium.js';
+
+export const DESKTOP = { width: 1366, height: 768 };
+export const HAN = /[\u4e00-\u9fff]/;
+
+export interface ConsoleHarness {
+  baseUrl: string;
+  /** a fresh browser context at 1366×768 (zh-CN), signed in as `username` */
+  signIn(username: string, path?: string, password?: string): Promise<Page>;
+  /** uncaught page errors so far */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function startConsoleHarness(): Promise<ConsoleHarness> {
+  const platform = await startPlatform({ demo: true });
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    await platform.close();
+    throw error;
+  }
+  const pageErrors: string[] = [];
+  return {
+    baseUrl: platform.baseUrl,
+    pageErrors,
+    async signIn(username, path = '/console/', password = DEMO_PASSWORD) {
+      const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      page.on('pageerror', (error) => pageErrors.push(`${username} ${path}: ${error.message}`));
+      await page.goto(new URL('/console/', platform.baseUrl).href);
+      await page.getByLabel('用户名', { exact: true }).fill(username);
+      await page.getByLabel('密码', { exact: true }).fill(password);
+      await page.getByRole('button', { name: '登录', exact: true }).click();
+      await page.getByRole('heading', { name: '工作台' }).waitFor();
+      if (path !== '/console/') {
+        // a full load of the deep link, as when a bookmark is opened
+        await page.goto(new URL(path, platform.baseUrl).href);
+      }
+      return page;
+    },
+    async close() {
+      await browser?.close();
+      await platform.close();
+    },
+  };
+}
+
+/** The side menu's entries, in order. */
+export async function menuLabels(page: Page): Promise<string[]> {
+  const nav = page.getByRole('navigation', { name: '主菜单' });
+  await nav.getByRole('menuitem').first().waitFor();
+  return (await nav.getByRole('menuitem').allInnerTexts()).map((text) => text.trim());
+}
+
+/** Opens a page through the side menu and checks the URL, heading and selected entry follow. */
+export async function openFromMenu(page: Page, label: string, path: string): Promise<void> {
+  await page.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem', { name: label, exact: true }).click();
+  await page.waitForURL(`**${path}`);
+  await page.getByRole('heading', { level: 3, name: label, exact: true }).waitFor();
+  const selected = page.getByRole('navigation', { name: '主菜单' }).locator('.ant-menu-item-selected');
+  assert.equal((await selected.innerText()).trim(), label, `the menu marks ${label} as current`);
+}
+
+/** The error antd shows under the form field labelled `label`. */
+export function fieldError(page: Page, label: string) {
+  return page.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) }).locator('.ant-form-item-explain-error');
+}
+
+/**
+ * Clicks a dialog's button once the dialog is idle: antd ignores clicks on a button that is still
+ * `loading` from the previous submit, which a fast test can hit right after a server error shows.
+ * The name may keep a leading "loading" while antd's spinner icon (aria-label="loading") plays its
+ * leave animation, which under load can take long after the button is usable again.
+ */
+export async function clickWhenIdle(dialog: Locator, name: string): Promise<void> {
+  await dialog.locator('.ant-btn-loading').first().waitFor({ state: 'detached' });
+  await dialog.getByRole('button', { name: new RegExp(`^(?:loading )?${name}$`) }).click();
+}
