@@ -200,3 +200,14 @@ test('batch publishing keeps the good rows and reports each bad one', async () =
   assert.deepEqual(none.body.rejects.map((x: { row: number; code: string }) => [x.row, x.code]), [[1, 'VALIDATION_FAILED'], [3, 'ENTRY_EXISTS']], 'every bad row is reported, a duplicate within the batch too');
   assert.equal((await s.court.get(`/api/v1/list-entries?listType=${s.codes.debtor}&limit=500`)).body.items.filter((e: { decisionNo: string }) => e.decisionNo === '（2026）豫01执B5号').length, 0);
 });
+
+test('the portal lists public entries in force, persons masked, never held or removed ones', async () => {
+  const pubList = await fetch(`${p.baseUrl}/api/v1/public/list-entries?listType=${s.codes.debtor}&pageSize=100`).then((r) => r.json());
+  assert.ok(pubList.items.some((e: { id: string }) => e.id === entryId));
+  assert.ok(pubList.items.every((e: { subject: { idNumber?: string } }) => !('idNumber' in e.subject)));
+  const byOrg = await fetch(`${p.baseUrl}/api/v1/public/list-entries?uscc=${org.uscc}`).then((r) => r.json());
+  assert.equal(byOrg.items.length, 2);
+  const types = await fetch(`${p.baseUrl}/api/v1/public/list-types`).then((r) => r.json());
+  assert.ok(types.items.some((t: { code: string }) => t.code === s.codes.debtor));
+  assert.equal((await fetch(`${p.baseUrl}/api/v1/public/list-entries`)).status, 400);
+});

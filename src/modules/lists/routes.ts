@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { requirePrincipal } from '../../http/auth.js';
 import { publishEntries } from './batch.js';
+import { publicEntries, publicListTypes } from './public.js';
 import { endEntry, getEntry, listEntries, publishEntry, type EntryInput } from './entries.js';
 import { assignInitiatingDepartment, createListType, setListTypePolicy, getListType, listListTypes, type ListTypeInput } from './list-types.js';
 
@@ -87,4 +88,17 @@ export async function listRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: { tags: ['红黑名单'], summary: how === 'remove' ? '移出名单（认定部门）' : '撤销认定（认定部门）', params: Id, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }) },
     }, async (request) => endEntry({ ctx, principal: requirePrincipal(request), id: (request.params as { id: string }).id, how, reason: (request.body as { reason: string }).reason }));
   }
+
+  app.get('/public/list-types', { schema: { tags: ['公众查询'], summary: '公开的红黑名单类型', security: [] } }, async () => ({ items: await publicListTypes(ctx.db) }));
+
+  app.get('/public/list-entries', {
+    config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['公众查询'], summary: '红黑名单（公开、生效中的记录）', security: [],
+      querystring: Type.Object({ listType: Type.Optional(Type.String({ maxLength: 64 })), uscc: Type.Optional(Type.String({ maxLength: 40 })), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) }, { additionalProperties: false }),
+    },
+  }, async (request) => {
+    const q = request.query as { listType?: string; uscc?: string; page?: number; pageSize?: number };
+    return publicEntries({ db: ctx.db, listType: q.listType, subjectUscc: q.uscc?.trim().toUpperCase(), page: q.page ?? 1, pageSize: q.pageSize ?? 20 });
+  });
 }
