@@ -12,6 +12,8 @@ import { openContext } from '../src/platform.js';
 import { compareWithBareRoute } from './http.js';
 import { runCheckBench } from './checks.js';
 import { runIdentifierBench } from './identifiers.bench.js';
+import { runPushBench } from './push.js';
+import { runCollectionBench } from './collection.js';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, organisations: { type: 'string' }, entries: { type: 'string' } } });
 const only = values.only?.split(',');
@@ -63,6 +65,40 @@ if (wants('checks')) {
     const r = await runCheckBench({ ctx, pool: database.pool, organisations: organisationCount, entries: entryCount, seconds: quick ? 3 : 10, rounds: quick ? 1 : 3 });
     line('http POST /checks', { organisations: organisationCount, entries: r.listed, median_rps: Math.round(r.medianRps), bare_route_rps: Math.round(r.baselineRps), ratio: r.ratio, p99_ms: r.p99Ms, checks_logged: r.logged });
     line('http POST /checks/batch', { subjects: 1000, median_ms: Math.round(r.batchMs), load_s: r.loadSeconds });
+  } finally {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+if (wants('collection')) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'xinyong-bench-'));
+  const config = loadConfig({
+    ...process.env, XINYONG_DATA: dir,
+    XINYONG_ENCRYPTION_KEYS: `1:${randomBytes(32).toString('base64')}`, XINYONG_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+  });
+  const { ctx, database } = await openContext(config);
+  try {
+    const results = await runCollectionBench({ ctx, pool: database.pool, config, sizes: quick ? [20_000] : [100_000, 1_000_000], copyRounds: quick ? 1 : 3, log: (m) => console.error(`  … ${m}`) });
+    for (const r of results) {
+      for (const i of r.imports) {
+        line(`collection.import ${i.format}`, { rows: r.size, rows_s: Math.round(i.rowsPerSec), copy_rows_s: Math.round(r.copyRowsPerSec), ratio: i.ratio, peak_rss_mb: i.peakRssMb, file_mb: Math.round(i.fileMb) });
+      }
+    }
+  } finally {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+if (wants('push')) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'xinyong-bench-'));
+  const config = loadConfig({
+    ...process.env, XINYONG_DATA: dir,
+    XINYONG_ENCRYPTION_KEYS: `1:${randomBytes(32).toString('base64')}`, XINYONG_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+  });
+  const { ctx, database } = await openContext(config);
+  try {
+    const r = await runPushBench({ ctx, changes: quick ? 1000 : 5000 });
+    line('webhook deliveries', { changes: quick ? 1000 : 5000, delivered_s: Math.round(r.deliveredPerSec), bare_post_s: Math.round(r.baselinePerSec), ratio: r.ratio, per_subscription: r.perSubscription, fanout_ms: Math.round(r.queuedMs) });
   } finally {
     await database.close();
     rmSync(dir, { recursive: true, force: true });

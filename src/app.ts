@@ -25,9 +25,15 @@ import { listRoutes } from './modules/lists/routes.js';
 import { measureRoutes } from './modules/measures/routes.js';
 import { memorandumRoutes } from './modules/memoranda/routes.js';
 import { taskRoutes } from './modules/tasks/routes.js';
+import { pushRoutes } from './modules/push/routes.js';
+import { syncRoutes } from './modules/sync/routes.js';
 import { objectionRoutes } from './modules/objections/routes.js';
 import { repairRoutes } from './modules/repairs/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
+import { calendarRoutes } from './modules/calendar/routes.js';
+import { catalogRoutes } from './modules/catalog/routes.js';
+import { collectionRoutes } from './modules/collection/routes.js';
+import { recordRoutes } from './modules/records/routes.js';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 
@@ -94,9 +100,15 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     await memorandumRoutes(api, ctx);
     await taskRoutes(api, ctx);
     await checkRoutes(api, ctx);
+    await pushRoutes(api, ctx);
+    await syncRoutes(api, ctx);
     await objectionRoutes(api, ctx);
     await repairRoutes(api, ctx);
     await reportRoutes(api, ctx);
+    await catalogRoutes(api, ctx);
+    await calendarRoutes(api, ctx);
+    await collectionRoutes(api, ctx);
+    await recordRoutes(api, ctx);
   }, { prefix: '/api/v1' });
   registerWeb(app);
   spaFallback(app);

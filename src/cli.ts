@@ -10,6 +10,8 @@ import { loadDemo } from './modules/demo/load.js';
 import { openContext } from './platform.js';
 import { serve } from './server.js';
 import { formatIdentifierLine, validateValues } from './cli-validate.js';
+import { registerCollectionCommands } from './modules/collection/commands.js';
+import { registerSyncCommand } from './modules/sync/command.js';
 
 function configFrom(opts: { data?: string }): Config {
   return loadConfig(process.env, { dataDir: opts.data });
@@ -74,6 +76,8 @@ export function buildCli(): Command {
       else console.log(`审计链在第 ${r.broken!.seq} 条处断裂（${{ gap: '记录缺失', prev_hash: '前序哈希不符', hash: '内容被修改' }[r.broken!.reason]}）：期望 ${r.broken!.expected}，实际 ${r.broken!.actual ?? '空'}。`);
       process.exitCode = r.ok ? 0 : 1;
     }));
+  registerCollectionCommands(program, withContext, dataOption);
+  registerSyncCommand(program, withContext, dataOption);
   return program;
 }
 

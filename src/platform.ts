@@ -6,6 +6,8 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { openDatabase, type Database } from './db/database.js';
 import { ensurePlatformDepartment } from './modules/departments/use-cases.js';
+import { ensureCalendar } from './modules/calendar/seed.js';
+import { ensureCatalog } from './modules/catalog/seed.js';
 import { loadDemo } from './modules/demo/load.js';
 import { loadJointActionSeeds } from './modules/lists/seed.js';
 import { startWorker, type Worker } from './worker.js';
@@ -20,9 +22,16 @@ export interface Platform {
 
 export async function openContext(config: Config, opts: { attach?: boolean; log?: (m: string) => void } = {}): Promise<{ ctx: AppContext; database: Database }> {
   const database = await openDatabase(config, { attach: opts.attach, log: opts.log });
+  // pg-pool listens for errors only on idle clients: a checked-out client whose server goes away (a
+  // database restart mid-transaction) would emit an unhandled 'error' and kill the process, instead
+  // of failing its query. Every client gets a listener when first handed out (better in createPool).
+  const guarded = new WeakSet<object>();
+  database.pool.on('acquire', (client) => { if (!guarded.has(client)) { guarded.add(client); client.on('error', () => {}); } });
   const ctx: AppContext = { db: database.db, config, databaseKind: database.kind };
   try {
     await ensurePlatformDepartment(ctx.db, config);
+    await ensureCatalog(ctx.db);
+    await ensureCalendar(ctx.db);
     await loadJointActionSeeds(ctx.db);
   } catch (e) {
     await database.close();
@@ -36,7 +45,7 @@ export async function startPlatform(config: Config, opts: BuildOptions & { demo?
   try {
     if (opts.demo) await loadDemo(ctx);
     const app = await buildApp(ctx, opts);
-    const worker = opts.worker === false ? null : startWorker(ctx.db, { log: (m, e) => app.log.error({ err: e }, m) });
+    const worker = opts.worker === false ? null : startWorker(ctx.db, { ctx, log: (m, e) => app.log.error({ err: e }, m) });
     return {
       ctx, app, database, worker,
       async close() {

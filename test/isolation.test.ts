@@ -102,3 +102,79 @@ describe('personal data', () => {
     assert.match(asPlatform.body.idNumber, /^\d{17}[\dX]$/);
   });
 });
+
+describe('collection, catalog, calendar and records', () => {
+  // Keys as strings (multipart uploads need the raw key) and a type only department A may deliver.
+  let aOfficer: string;
+  let bOfficer: string;
+  let aBatch: string;
+  let aRecord: string;
+  let orgUscc: string;
+  let files: typeof import('./fixtures/collection/files.js');
+  const restricted = {
+    code: 'iso_restricted', name: '隔离测试限定信息', category: 'administrative', subjectKinds: ['organization'], disclosure: 'restricted',
+    dualPublicity: false, publication: null, naturalKey: ['decision_no', '$subject'], subject: { name: 'subject_name', uscc: 'uscc' },
+    decidedOn: 'decided_on', providerDepartments: [] as string[],
+    fields: [
+      { key: 'subject_name', label: '主体名称', type: 'text', required: true }, { key: 'uscc', label: '统一社会信用代码', type: 'identifier', identifier: 'uscc', required: true },
+      { key: 'decision_no', label: '文号', type: 'text', required: true }, { key: 'decided_on', label: '决定日期', type: 'date', required: true, notFuture: true },
+    ],
+  };
+
+  before(async () => {
+    files = await import('./fixtures/collection/files.js');
+    aOfficer = await makeKey(p.ctx, { department: a.code, role: 'officer' });
+    bOfficer = await makeKey(p.ctx, { department: b.code, role: 'officer' });
+    assert.equal((await a.admin.post('/api/v1/catalog/info-types', { ...restricted, providerDepartments: [a.code] })).status, 403);
+    assert.equal((await platformAdmin.post('/api/v1/catalog/info-types', { ...restricted, providerDepartments: [a.code] })).status, 201);
+    const dir = files.tempDir();
+    const f = files.penaltyFactory(99, a.code);
+    const row = f.org({ 违法事实: '' });
+    const r = await files.upload(p.baseUrl, aOfficer, { type: 'admin_penalty', file: files.writeCsv(`${dir}/a.csv`, [f.org(), row]) });
+    aBatch = r.body.batchId;
+    orgUscc = uscc();
+    const csv = `${dir}/restricted.csv`;
+    (await import('node:fs')).writeFileSync(csv, `主体名称,统一社会信用代码,文号,决定日期\n甲局监管对象有限公司,${orgUscc},甲决〔2026〕1号,2026-11-02\n`);
+    const rr = await files.upload(p.baseUrl, aOfficer, { type: 'iso_restricted', file: csv });
+    assert.equal(rr.body.accepted, 1, JSON.stringify(rr.body));
+    aRecord = (await a.officer.get(`/api/v1/records?subject=${orgUscc}`)).body.items[0].id;
+  });
+
+  test('B gets 404 on A\'s batch and its rejects; B\'s list has none of A\'s batches', async () => {
+    assert.equal((await b.officer.get(`/api/v1/collection/batches/${aBatch}`)).status, 404);
+    assert.equal((await b.admin.get(`/api/v1/collection/batches/${aBatch}/rejects.xlsx`)).status, 404);
+    assert.equal((await a.officer.get(`/api/v1/collection/batches/${aBatch}`)).status, 200);
+    const list = await b.officer.get('/api/v1/collection/batches');
+    assert.ok(!list.body.items.some((x: { batchId: string }) => x.batchId === aBatch));
+    assert.ok((await platformAdmin.get('/api/v1/collection/batches')).body.items.some((x: { batchId: string }) => x.batchId === aBatch));
+  });
+
+  test('B cannot import into an info type restricted to A; admins cannot import at all', async () => {
+    const dir = files.tempDir();
+    const csv = `${dir}/b.csv`;
+    (await import('node:fs')).writeFileSync(csv, `主体名称,统一社会信用代码,文号,决定日期\n乙局对象有限公司,${uscc()},乙决〔2026〕1号,2026-11-02\n`);
+    const r = await files.upload(p.baseUrl, bOfficer, { type: 'iso_restricted', file: csv });
+    assert.equal(r.status, 403);
+    assert.equal(r.body.code, 'FORBIDDEN');
+    assert.equal((await files.upload(p.baseUrl, await makeKey(p.ctx, { department: a.code, role: 'admin' }), { type: 'iso_restricted', file: csv })).status, 403);
+  });
+
+  test('B cannot read A\'s restricted records; A and the credit office can; the public never', async () => {
+    assert.deepEqual((await b.officer.get(`/api/v1/records?subject=${orgUscc}`)).body.items, []);
+    assert.deepEqual((await b.system.get('/api/v1/records?type=iso_restricted')).body.items, []);
+    assert.equal((await b.officer.get(`/api/v1/records/${aRecord}`)).status, 404);
+    assert.equal((await a.officer.get(`/api/v1/records/${aRecord}`)).status, 200);
+    assert.equal((await platformAdmin.get(`/api/v1/records/${aRecord}`)).status, 200);
+    assert.deepEqual((await client(p.baseUrl).get(`/api/v1/public/records?subject=${orgUscc}`)).body.items, []);
+  });
+
+  test('timeliness: B sees only its own department; only the credit office loads holidays', async () => {
+    assert.equal((await b.officer.get(`/api/v1/collection/timeliness?department=${a.code}`)).status, 403);
+    const own = await b.officer.get('/api/v1/collection/timeliness');
+    assert.ok(own.body.items.every((i: { department: { code: string } }) => i.department.code === b.code));
+    for (const c of [a.admin, b.admin, b.officer]) {
+      const r = await fetch(`${p.baseUrl}/api/v1/calendar/2030`, { method: 'PUT', headers: { authorization: `Bearer ${aOfficer}`, 'content-type': 'application/json' }, body: JSON.stringify({ holidays: [{ date: '2030-01-01', name: '元旦' }], workdays: [] }) });
+      assert.equal(r.status, 403, String(c));
+    }
+  });
+});

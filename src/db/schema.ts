@@ -374,6 +374,7 @@ export interface DeliveryTable {
   delivered_at: Timestamp | null;
   dead_at: Timestamp | null;
   replayed_at: Timestamp | null;
+  queued_at: Generated<Date>;
   created_at: Generated<Date>;
 }
 
@@ -397,6 +398,103 @@ export interface SyncEntryTable {
   entry_id: string | null;
   generation: number;
   note: string | null;
+}
+
+// Collection (migration 003): catalog, working-day calendar, import batches, credit records.
+export interface InfoCategoryTable { code: string; name: string; ordinal: number; edition: string }
+
+export interface InfoTypeTable {
+  code: string;
+  name: string;
+  category: string;
+  version: number;
+  definition: unknown;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface InfoTypeVersionTable {
+  code: string;
+  version: number;
+  definition: unknown;
+  actor_type: string;
+  actor_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CalendarYearTable {
+  year: number;
+  source: 'chinese-days' | 'api' | 'file';
+  notice: string | null;
+  loaded_at: Generated<Date>;
+  actor_type: string;
+  actor_id: string | null;
+}
+
+export interface CalendarDayTable { day: string; year: number; kind: 'holiday' | 'workday'; name: string }
+
+export interface CollectionBatchTable {
+  id: Generated<string>;
+  info_type: string;
+  type_version: number;
+  department_id: string;
+  actor_type: string;
+  actor_id: string | null;
+  via: 'cli' | 'api';
+  file_name: string;
+  file_size: string | number;
+  file_sha256: string;
+  format: 'xlsx' | 'csv' | 'jsonl';
+  encoding: string | null;
+  all_or_nothing: Generated<boolean>;
+  override_reason: string | null;
+  status: Generated<'running' | 'completed' | 'rejected' | 'failed'>;
+  phase: Generated<'validating' | 'writing'>;
+  committed_row: Generated<number>;
+  total_rows: Generated<number>;
+  accepted: Generated<number>;
+  versioned: Generated<number>;
+  unchanged: Generated<number>;
+  revoked: Generated<number>;
+  rejected: Generated<number>;
+  warnings: Generated<unknown>;
+  error: string | null;
+  started_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  finished_at: Timestamp | null;
+}
+
+export interface CollectionRejectTable { batch_id: string; row_no: number; ord: number; field: string; code: string; reason: string }
+
+export interface CreditRecordTable {
+  id: string;
+  record_id: string;
+  version: number;
+  is_current: Generated<boolean>;
+  info_type: string;
+  type_version: number;
+  natural_key: string;
+  subject_id: string;
+  department_id: string;
+  batch_id: string | null;
+  row_no: number | null;
+  fields: unknown;
+  pii_cipher: Buffer | null;
+  pii_key_version: number | null;
+  content_hash: string;
+  disclosure: 'public' | 'shared' | 'restricted';
+  decided_on: string | null;
+  severity: 'minor' | 'general' | 'serious' | null;
+  status: 'active' | 'held' | 'corrected' | 'revoked' | 'unpublished' | 'expired';
+  publish_policy: string | null;
+  publish_from: string | null;
+  min_publish_until: string | null;
+  max_publish_until: string | null;
+  received_on: string;
+  delay_working_days: number | null;
+  overrides: unknown;
+  recorded_at: Generated<Date>;
+  status_changed_at: Timestamp | null;
 }
 
 export interface DB {
@@ -430,4 +528,12 @@ export interface DB {
   objection: ObjectionTable;
   repair: RepairTable;
   report: ReportTable;
+  info_category: InfoCategoryTable;
+  info_type: InfoTypeTable;
+  info_type_version: InfoTypeVersionTable;
+  calendar_year: CalendarYearTable;
+  calendar_day: CalendarDayTable;
+  collection_batch: CollectionBatchTable;
+  collection_reject: CollectionRejectTable;
+  credit_record: CreditRecordTable;
 }

@@ -1,0 +1,20 @@
+// One import in a process of its own, so its peak memory (maxRSS) is the import's alone.
+//   node --import tsx bench/collection-import.ts --file F --type T --department CODE [--data DIR]
+// Prints one JSON line: {rows, seconds, peakRssMb, accepted, rejected}.
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { loadConfig } from '../src/config.js';
+import { runImport } from '../src/modules/collection/import.js';
+import { openContext } from '../src/platform.js';
+
+const { values } = parseArgs({ options: { file: { type: 'string' }, type: { type: 'string' }, department: { type: 'string' }, data: { type: 'string' } } });
+const { ctx, database } = await openContext(loadConfig(process.env, { dataDir: values.data }), { attach: true });
+try {
+  const started = process.hrtime.bigint();
+  const s = await runImport({ ctx, principal: null, departmentCode: values.department!, infoType: values.type!, file: values.file!, fileName: path.basename(values.file!), via: 'cli' });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  console.log(JSON.stringify({ rows: s.total, seconds, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), accepted: s.accepted, rejected: s.rejected }));
+} finally {
+  await database.close();
+}
+process.exit(0);

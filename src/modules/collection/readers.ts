@@ -1,0 +1,178 @@
+// Reading delivered files row by row, streamed, never whole: .xlsx through exceljs's streaming
+// WorkbookReader (its in-memory workbook needs > 1 GB for 100k rows — DESIGN §2), .csv through
+// csv-parse (UTF-8 with or without BOM, or GB18030/GBK — detected), .jsonl line by line. Each row
+// comes out keyed by field, with the row number the clerk sees (spreadsheet row, JSONL line).
+import { parse as parseCsv } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { createReadStream, type ReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { cellText, normaliseHeader, type Cell, type InfoTypeDefinition } from '../../domain/fields.js';
+import { AppError } from '../../errors.js';
+import { detectEncoding, iconvName, type TextEncoding } from './encoding.js';
+import { utf8SafeReader } from './xlsx-utf8.js';
+import { fieldHeader, HEADER_SEARCH_ROWS, headerIndex, ignoredColumnsWarning, looksLikeHeader, mapColumns } from './headers.js';
+
+export type FileFormat = 'xlsx' | 'csv' | 'jsonl';
+
+export interface SourceRow {
+  rowNo: number;
+  cells: Record<string, Cell>;
+  /** Set when the row itself cannot be read (JSONL line that is not a JSON object). */
+  malformed?: string;
+}
+
+export interface RowSource {
+  format: FileFormat;
+  encoding: TextEncoding | null;
+  headerOf: (key: string) => string;
+  warnings: string[];
+  rows: AsyncGenerator<SourceRow>;
+  bytesRead(): number;
+  close(): void;
+}
+
+interface RawRow { rowNo: number; cells: Cell[] }
+
+/** By content first (a renamed file is still read right), then by extension. */
+export async function detectFormat(file: string, name: string): Promise<FileFormat> {
+  const fh = await open(file, 'r');
+  const head = Buffer.alloc(8);
+  try { await fh.read(head, 0, 8, 0); } finally { await fh.close(); }
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
+  if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+    throw new AppError('UNSUPPORTED_FORMAT', 400, '不支持 .xls（Excel 97–2003）格式，请在 Excel 中“另存为” .xlsx 或 CSV 后再导入。');
+  }
+  if (/\.jsonl?$/i.test(name) || /^(\xef\xbb\xbf)?\s*\{/.test(head.toString('latin1'))) return 'jsonl';
+  if (/\.(csv|txt)$/i.test(name) || !/\.\w+$/.test(name)) return 'csv';
+  throw new AppError('UNSUPPORTED_FORMAT', 400, `不支持的文件类型“${name}”：请使用 .xlsx、.csv（UTF-8 或 GBK）或 .jsonl。`);
+}
+
+/** An exceljs cell value as plain text, number or date. */
+function plain(v: unknown): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'object' || v instanceof Date) return v as Cell;
+  const o = v as Record<string, unknown>;
+  if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
+  if ('result' in o) return plain(o.result); // formula: its cached result
+  if ('text' in o) return plain(o.text); // hyperlink
+  return null; // error values and anything else
+}
+
+async function* xlsxRows(open: () => Readable): AsyncGenerator<RawRow> {
+  const { default: ExcelJS } = await import('exceljs'); // loaded when needed: it costs every command a second
+  const Reader = utf8SafeReader(ExcelJS);
+  const reader = new Reader(open(), { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      const values = row.values as unknown[];
+      const cells: Cell[] = [];
+      for (let i = 1; i < values.length; i++) cells.push(plain(values[i]));
+      yield { rowNo: row.number, cells };
+    }
+    return; // the first worksheet only
+  }
+}
+
+async function sniffDelimiter(file: string, encoding: TextEncoding): Promise<string> {
+  const fh = await open(file, 'r');
+  const buf = Buffer.alloc(8192);
+  try { await fh.read(buf, 0, buf.length, 0); } finally { await fh.close(); }
+  const firstLine = iconv.decode(buf, iconvName(encoding)).split(/\r?\n/)[0];
+  return (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? '\t' : ',';
+}
+
+async function* csvRows(open: () => Readable, encoding: TextEncoding, delimiter: string): AsyncGenerator<RawRow> {
+  const stream = open();
+  const text = encoding === 'utf-8' || encoding === 'utf-8-bom' ? stream : stream.pipe(iconv.decodeStream(iconvName(encoding)));
+  // empty lines are rows too (Excel shows them), so row numbers match what the clerk sees
+  const parser = text.pipe(parseCsv({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }));
+  let rowNo = 0;
+  for await (const record of parser) yield { rowNo: ++rowNo, cells: record as string[] };
+}
+
+async function* jsonlRows(stream: Readable, def: InfoTypeDefinition, ignored: Set<string>): AsyncGenerator<SourceRow> {
+  const index = headerIndex(def);
+  let rowNo = 0;
+  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
+    rowNo++;
+    const text = rowNo === 1 ? line.replace(/^\uFEFF/, '') : line;
+    if (!text.trim()) continue;
+    let obj: unknown;
+    try { obj = JSON.parse(text); } catch { obj = undefined; }
+    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) {
+      yield { rowNo, cells: {}, malformed: '该行不是有效的 JSON 对象（每行应为一个 {"字段": 值} 对象）' };
+      continue;
+    }
+    const cells: Record<string, Cell> = {};
+    for (const [k, v] of Object.entries(obj)) {
+      const field = index.get(normaliseHeader(k));
+      if (!field) { if (ignored.size < 50) ignored.add(k); continue; }
+      cells[field.key] = v === null || typeof v !== 'object' ? (v as Cell) : JSON.stringify(v);
+    }
+    yield { rowNo, cells };
+  }
+}
+
+async function* mapped(raw: AsyncGenerator<RawRow>, columns: (string | null)[]): AsyncGenerator<SourceRow> {
+  for await (const r of raw) {
+    if (r.cells.every((c) => cellText(c) === null)) continue; // blank row
+    const cells: Record<string, Cell> = {};
+    r.cells.forEach((c, i) => { const key = columns[i]; if (key) cells[key] = c; });
+    yield { rowNo: r.rowNo, cells };
+  }
+}
+
+/** Reads until the header row; fails with a clear message when there is none or it lacks required columns. */
+async function withHeader(raw: AsyncGenerator<RawRow>, def: InfoTypeDefinition) {
+  const index = headerIndex(def);
+  for (let seen = 0; seen < HEADER_SEARCH_ROWS; seen++) {
+    const next = await raw.next();
+    if (next.done) break;
+    if (looksLikeHeader(next.value.cells, index)) return mapColumns(def, next.value.cells, index);
+  }
+  throw new AppError('HEADER_NOT_FOUND', 400, `前 ${HEADER_SEARCH_ROWS} 行中未找到表头：第一行应为列名（如“${def.fields.slice(0, 3).map((f) => f.label).join('”“')}”），可下载填报模板对照。`);
+}
+
+/** The file as a stream, opened on first read (a stream opened earlier would start flowing unread). */
+function lazyFile(file: string) {
+  let stream: ReadStream | null = null;
+  let bytes = 0;
+  let closed = false;
+  return {
+    open(): Readable {
+      stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+      stream.on('data', (chunk) => { bytes += chunk.length; });
+      if (closed) stream.destroy();
+      return stream;
+    },
+    bytesRead: () => bytes,
+    close: () => { closed = true; stream?.destroy(); },
+  };
+}
+
+export async function openRowSource(file: string, format: FileFormat, def: InfoTypeDefinition): Promise<RowSource> {
+  const input = lazyFile(file);
+  const base = { format, bytesRead: input.bytesRead, close: input.close };
+  try {
+    if (format === 'jsonl') {
+      const ignored = new Set<string>();
+      const warnings: string[] = [];
+      const rows = (async function* () {
+        yield* jsonlRows(input.open(), def, ignored);
+        warnings.push(...ignoredColumnsWarning(def, [...ignored]));
+      })();
+      return { ...base, encoding: 'utf-8', headerOf: fieldHeader(def, new Map()), warnings, rows };
+    }
+    const encoding = format === 'csv' ? await detectEncoding(file) : null;
+    const delimiter = format === 'csv' ? await sniffDelimiter(file, encoding!) : ',';
+    const raw = format === 'csv' ? csvRows(() => input.open(), encoding!, delimiter) : xlsxRows(() => input.open());
+    const map = await withHeader(raw, def);
+    return { ...base, encoding, headerOf: fieldHeader(def, map.headerOf), warnings: ignoredColumnsWarning(def, map.ignored), rows: mapped(raw, map.columns) };
+  } catch (e) {
+    input.close();
+    if (e instanceof AppError) throw e;
+    throw new AppError('FILE_UNREADABLE', 400, `无法读取文件：${(e as Error).message}。请确认文件未损坏，格式为 .xlsx、.csv 或 .jsonl。`);
+  }
+}
