@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_ORG, DEMO_ORGS, DEMO_PASSWORD } from '../src/modules/demo/fixtures.js';
 import { launchChromium } from '../test/browser/chromium.js';
 import { startPlatform } from '../test/support/platform.js';
@@ -103,6 +103,18 @@ async function takeScreenshots(): Promise<void> {
     await shoot(page, 'portal-subject', true);
     await page.context().close();
 
+    // the joint-action loop and the rights of the listed, in the order the demo data allows:
+    // an objection filed (not yet accepted) while the finance clerk still sees 限制
+    const objection = await portalRights(browser, platform.baseUrl);
+    page = await open(browser, platform.baseUrl, '/console/');
+    await signIn(page, 'czt');
+    await implementingPages(page);
+    await page.context().close();
+    page = await open(browser, platform.baseUrl, '/console/');
+    await signIn(page, 'swj');
+    await initiatingPages(page);
+    await page.context().close();
+
     page = await open(browser, platform.baseUrl, '/console/');
     await page.getByRole('button', { name: '登录', exact: true }).waitFor();
     await shoot(page, 'console-login');
@@ -110,6 +122,12 @@ async function takeScreenshots(): Promise<void> {
     await page.waitForLoadState('networkidle');
     await shoot(page, 'console-workbench');
     await consolePages(page);
+    await creditOfficePages(page, objection);
+    await page.context().close();
+
+    page = await open(browser, platform.baseUrl, `/follow?code=${objection}`);
+    await page.getByTestId('follow-status').waitFor();
+    await shoot(page, 'portal-follow');
     await page.context().close();
 
     // a department officer: no admin pages in the menu; /console/keys by URL shows the API's 403
@@ -206,6 +224,145 @@ async function consolePages(page: Page): Promise<void> {
   await page.getByRole('row').filter({ hasText: DEMO_ORG.name }).waitFor();
   await settle(page);
   await shoot(page, 'console-changes');
+}
+
+const VIOLATOR = DEMO_ORGS[1];
+
+async function fill(scope: Page | Locator, values: Record<string, string>): Promise<void> {
+  for (const [label, value] of Object.entries(values)) await scope.getByLabel(label).fill(value);
+}
+const TAX_LIST = '/lists?type=major_tax_violation';
+
+/** Portal: the red and black lists, an objection (returns its receipt code), a refused repair, a report. */
+async function portalRights(browser: Browser, baseUrl: string): Promise<string> {
+  for (const [viewport, name] of [[DESKTOP, 'portal-lists'], [PHONE, 'portal-lists-phone']] as const) {
+    const lists = await open(browser, baseUrl, TAX_LIST, viewport);
+    await lists.getByRole('link', { name: VIOLATOR.name }).waitFor();
+    await shoot(lists, name, true);
+    await lists.context().close();
+  }
+  const page = await open(browser, baseUrl, TAX_LIST);
+  await page.getByRole('link', { name: '对此记录提出异议' }).click();
+  await fill(page, { 异议理由: '我公司已于 2026 年 6 月补缴全部税款及滞纳金，认定所依据的事实已发生变化，请予核实。', 申请人姓名: VIOLATOR.name, 联系方式: '13800138000' });
+  await shoot(page, 'portal-objection', true);
+  await page.getByRole('button', { name: '提交异议' }).click();
+  const code = (await page.getByTestId('receipt-code').innerText()).trim();
+  await shoot(page, 'portal-objection-receipt');
+
+  await page.goto(new URL(TAX_LIST, baseUrl).href);
+  await page.getByRole('link', { name: '申请信用修复' }).click();
+  await page.getByLabel('第 1 份材料的类型').selectOption('training'); // no proof of fulfilment: refused
+  await fill(page, {
+    申请理由: '已补缴全部税款、滞纳金和罚款', 信用修复承诺: '本公司承诺今后依法纳税、诚信经营，如有违反自愿接受惩戒。',
+    '第 1 份材料的名称': '信用修复培训结业证书.pdf', 申请人姓名: VIOLATOR.name, 联系方式: '13800138000',
+  });
+  await page.getByRole('button', { name: '提交修复申请' }).click();
+  await page.getByTestId('repair-conditions').waitFor();
+  await shoot(page, 'portal-repair-refused', true);
+
+  await page.goto(new URL('/report', baseUrl).href);
+  await fill(page, { 被举报主体名称: '郑州某某劳务有限公司', 举报内容: '该公司自 2026 年 3 月起拖欠 20 余名工人工资，多次讨要未果。' });
+  await page.getByRole('switch', { name: '匿名举报' }).check();
+  await shoot(page, 'portal-report', true);
+  await page.getByRole('button', { name: '提交举报' }).click();
+  await page.getByTestId('receipt-code').waitFor();
+  await page.context().close();
+  return code;
+}
+
+/** The finance clerk (implementing department): tasks, checks with feedback, the feedback queue. */
+async function implementingPages(page: Page): Promise<void> {
+  await settle(page);
+  await shoot(page, 'console-workbench-implementing');
+  await menu(page, '响应任务');
+  await page.getByRole('row').filter({ hasText: VIOLATOR.name }).waitFor();
+  await settle(page);
+  await shoot(page, 'console-tasks');
+  await menu(page, '核查');
+  const box = page.getByRole('textbox', { name: '统一社会信用代码' });
+  for (const [uscc, name] of [[DEMO_ORG.uscc, 'console-check-reward'], [VIOLATOR.uscc, 'console-check']]) {
+    await box.fill(uscc);
+    await page.getByRole('button', { name: '核查', exact: true }).click();
+    await page.getByTestId('check-result').getByText(uscc).waitFor();
+    await settle(page);
+    await shoot(page, name, true);
+  }
+  await page.getByRole('button', { name: '填写反馈' }).click();
+  const dialog = page.getByRole('dialog', { name: '执行反馈' });
+  await fill(dialog, { '涉及金额（元）': '1200000', 执行情况说明: '已在供应商资格审查中否决其投标资格' });
+  await settle(page);
+  await shoot(page, 'console-feedback-form');
+  await dialog.getByRole('button', { name: '提交反馈' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByText('名称', { exact: true }).click();
+  await page.getByRole('textbox', { name: '名称' }).fill('河南');
+  await page.getByRole('button', { name: '核查', exact: true }).click();
+  await page.getByRole('region', { name: '候选主体' }).waitFor();
+  await settle(page);
+  await shoot(page, 'console-check-candidates');
+  await menu(page, '待反馈');
+  await page.getByRole('row').filter({ hasText: DEMO_ORG.name }).waitFor();
+  await settle(page);
+  await shoot(page, 'console-feedback');
+}
+
+/** The tax clerk (initiating department): entries, the listing form, an entry's detail. */
+async function initiatingPages(page: Page): Promise<void> {
+  await menu(page, '名单记录');
+  const row = page.getByRole('row').filter({ hasText: VIOLATOR.name });
+  await row.waitFor();
+  await settle(page);
+  await shoot(page, 'console-list-entries');
+  await page.getByRole('button', { name: '认定列入' }).click();
+  const dialog = page.getByRole('dialog', { name: '认定列入' });
+  await fill(dialog, { 主体名称: '河南某某商贸有限公司', 认定理由: '逃避缴纳税款，数额较大', 认定文书号: '豫税稽罚〔2026〕31号' });
+  await dialog.getByRole('button', { name: '添加责任人' }).click();
+  await settle(page);
+  await shoot(page, 'console-entry-publish');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await row.getByRole('button', { name: VIOLATOR.name }).click();
+  await page.getByRole('region', { name: '状态历史' }).waitFor();
+  await settle(page);
+  await shoot(page, 'console-entry-drawer');
+}
+
+/** The credit office's admin: list types, measures, memoranda, and the rights queues. */
+async function creditOfficePages(page: Page, objection: string): Promise<void> {
+  for (const [label, name] of [['名单类型', 'console-list-types'], ['措施清单', 'console-measures'], ['合作备忘录', 'console-memoranda']]) {
+    await menu(page, label);
+    await page.locator('tbody tr.ant-table-row').first().waitFor();
+    await settle(page);
+    await shoot(page, name);
+  }
+  await menu(page, '异议处理');
+  await page.getByRole('row').filter({ hasText: objection }).getByRole('button', { name: '办理' }).click();
+  const drawer = page.getByRole('dialog', { name: `异议 ${objection}` });
+  await drawer.getByText('13800138000').waitFor();
+  await settle(page);
+  await shoot(page, 'console-objection');
+  await drawer.getByRole('button', { name: '受理' }).click();
+  await page.locator('.ant-modal-confirm').getByRole('button', { name: '受理', exact: true }).click();
+  await drawer.getByRole('button', { name: '转数源单位' }).waitFor();
+  await page.locator('.ant-drawer-close').click();
+
+  // a repair request that meets the conditions the platform checks, filed as the public would
+  const entryId = await page.evaluate(async () => (await (await fetch('/api/v1/list-entries?listType=major_tax_violation')).json()).items[0].id as string);
+  await page.evaluate((id) => fetch('/api/v1/repairs', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'omit',
+    body: JSON.stringify({ target: { entryId: id }, applicant: { name: '河南中原华盛建筑工程有限公司', contact: '13800138000' }, reason: '已补缴全部税款、滞纳金和罚款',
+      commitment: '本公司承诺今后依法纳税、诚信经营，如有违反自愿接受惩戒。', evidence: [{ kind: 'fulfilment', name: '完税证明.pdf' }] }),
+  }), entryId);
+  await menu(page, '信用修复');
+  await page.getByRole('button', { name: '办理' }).first().click();
+  await page.getByRole('region', { name: '平台核验的修复条件' }).getByText('已提交所需证明材料').waitFor();
+  await settle(page);
+  await shoot(page, 'console-repair');
+  await page.locator('.ant-drawer-close').click();
+
+  await menu(page, '失信举报');
+  await page.locator('tbody tr.ant-table-row').first().waitFor();
+  await settle(page);
+  await shoot(page, 'console-reports');
 }
 
 main().catch((error: unknown) => {

@@ -13,6 +13,8 @@ export interface ConsoleHarness {
   baseUrl: string;
   /** a fresh browser context at 1366×768 (zh-CN), signed in as `username` */
   signIn(username: string, path?: string, password?: string): Promise<Page>;
+  /** a fresh browser context on the public portal, no account */
+  openPublic(path: string, viewport?: { width: number; height: number }): Promise<Page>;
   /** uncaught page errors so far */
   pageErrors: string[];
   close(): Promise<void>;
@@ -47,6 +49,14 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
       }
       return page;
     },
+    async openPublic(path, viewport = DESKTOP) {
+      const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      page.on('pageerror', (error) => pageErrors.push(`public ${path}: ${error.message}`));
+      await page.goto(new URL(path, platform.baseUrl).href);
+      return page;
+    },
     async close() {
       await browser?.close();
       await platform.close();
@@ -68,6 +78,15 @@ export async function openFromMenu(page: Page, label: string, path: string): Pro
   await page.getByRole('heading', { level: 3, name: label, exact: true }).waitFor();
   const selected = page.getByRole('navigation', { name: '主菜单' }).locator('.ant-menu-item-selected');
   assert.equal((await selected.innerText()).trim(), label, `the menu marks ${label} as current`);
+}
+
+/** GET an API path with the page's session (a staff page) and return the JSON. */
+export async function apiGet<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (p) => {
+    const response = await fetch(`/api/v1${p}`);
+    if (!response.ok) throw new Error(`${p}: ${response.status}`);
+    return response.json();
+  }, path) as Promise<T>;
 }
 
 /** The error antd shows under the form field labelled `label`. */

@@ -81,7 +81,8 @@ describe('public portal', () => {
   test('the search works with the keyboard alone', { timeout: TIMEOUT }, async () => {
     const page = await openPage('/');
     const box = page.getByRole('searchbox', { name: SEARCH_LABEL });
-    for (let i = 0; i < 6 && !(await box.evaluate((el) => el === document.activeElement)); i += 1) {
+    // skip link, brand, 大字模式, the six main navigation links, then the search box
+    for (let i = 0; i < 12 && !(await box.evaluate((el) => el === document.activeElement)); i += 1) {
       await page.keyboard.press('Tab');
     }
     assert.ok(await box.evaluate((el) => el === document.activeElement), 'the search box is reachable with Tab');

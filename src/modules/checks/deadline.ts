@@ -1,19 +1,28 @@
-// When feedback on a check is due: N working days after the check (DESIGN §4, default 5,
-// XINYONG_FEEDBACK_DAYS). Interim: counts on chinese-days until the calendar module lands.
-import cd from 'chinese-days';
+// Deadlines in working days on the platform's calendar (the table admins load each year from the
+// State Council's notice; ADR 006): feedback on checks (DESIGN §4, default 5, XINYONG_FEEDBACK_DAYS),
+// objections, repairs and reports. The calendar is read at most once a minute per process: checks
+// would otherwise pay a query each; a newly loaded year applies within that minute.
 import type { AppContext } from '../../context.js';
+import { deadline, type WorkCalendar } from '../../domain/working-days.js';
+import { loadCalendar } from '../calendar/use-cases.js';
+
+const CALENDAR_TTL_MS = 60_000;
+let cached: { db: unknown; calendar: WorkCalendar; until: number } | null = null;
+
+async function calendarOf(ctx: AppContext): Promise<WorkCalendar> {
+  if (cached && cached.db === ctx.db && cached.until > Date.now()) return cached.calendar;
+  const calendar = await loadCalendar(ctx.db);
+  cached = { db: ctx.db, calendar, until: Date.now() + CALENDAR_TTL_MS };
+  return calendar;
+}
 
 export async function feedbackDueOn(ctx: AppContext, from: string): Promise<{ dueOn: string; warnings: string[] }> {
   return workingDeadline(ctx, from, Number(process.env.XINYONG_FEEDBACK_DAYS ?? 5));
 }
 
-/** The date `days` working days after `from` (the day itself not counted, 民法典 第二百零一条). */
+/** The date `days` working days after `from` (the day itself not counted, 民法典 第二百零一条), with
+ * a warning for every year it runs into whose holiday notice is not loaded. */
 export async function workingDeadline(ctx: AppContext, from: string, days: number): Promise<{ dueOn: string; warnings: string[] }> {
-  let d = new Date(`${from}T00:00:00Z`);
-  for (let n = 0; n < days;) {
-    d = new Date(d.getTime() + 86_400_000);
-    if (cd.isWorkday(d.toISOString().slice(0, 10))) n++;
-  }
-  void ctx;
-  return { dueOn: d.toISOString().slice(0, 10), warnings: [] };
+  const d = deadline(from, days, await calendarOf(ctx));
+  return { dueOn: d.date, warnings: d.warnings };
 }

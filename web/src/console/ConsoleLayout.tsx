@@ -5,13 +5,24 @@ import { ChangePasswordModal } from './ChangePasswordModal.js';
 import { roleLabel } from './labels.js';
 import { AuditPage } from './pages/audit/AuditPage.js';
 import { ChangesPage } from './pages/ChangesPage.js';
+import { CheckPage } from './pages/checks/CheckPage.js';
+import { FeedbackPage } from './pages/checks/FeedbackPage.js';
 import { DepartmentsPage } from './pages/departments/DepartmentsPage.js';
 import { KeysPage } from './pages/keys/KeysPage.js';
+import { EntriesPage } from './pages/lists/EntriesPage.js';
+import { ListTypesPage } from './pages/lists/ListTypesPage.js';
+import { MattersPage } from './pages/measures/MattersPage.js';
+import { MeasuresPage } from './pages/measures/MeasuresPage.js';
+import { MemorandaPage } from './pages/memoranda/MemorandaPage.js';
 import { NotFound } from './pages/NotFound.js';
+import { ObjectionsPage } from './pages/objections/ObjectionsPage.js';
+import { RepairsPage } from './pages/repairs/RepairsPage.js';
+import { ReportsPage } from './pages/reports/ReportsPage.js';
 import { SubjectsPage } from './pages/subjects/SubjectsPage.js';
+import { TasksPage } from './pages/tasks/TasksPage.js';
 import { UsersPage } from './pages/users/UsersPage.js';
 import { Workbench } from './pages/Workbench.js';
-import { findRoute, menuRoutes, normalisePath } from './routes.js';
+import { findRoute, menuGroups, normalisePath } from './routes.js';
 import type { User } from './types.js';
 
 interface ConsoleLayoutProps {
@@ -30,6 +41,17 @@ function Page({ path, user }: { path: string; user: User }) {
     case '/console/users': return <UsersPage user={user} />;
     case '/console/keys': return <KeysPage user={user} />;
     case '/console/audit': return <AuditPage user={user} />;
+    case '/console/list-types': return <ListTypesPage user={user} />;
+    case '/console/list-entries': return <EntriesPage user={user} />;
+    case '/console/measures': return <MeasuresPage user={user} />;
+    case '/console/matters': return <MattersPage user={user} />;
+    case '/console/memoranda': return <MemorandaPage user={user} />;
+    case '/console/tasks': return <TasksPage user={user} />;
+    case '/console/checks': return <CheckPage user={user} />;
+    case '/console/feedback': return <FeedbackPage />;
+    case '/console/objections': return <ObjectionsPage user={user} />;
+    case '/console/repairs': return <RepairsPage user={user} />;
+    case '/console/reports': return <ReportsPage user={user} />;
     default: return <Workbench user={user} />;
   }
 }
@@ -63,7 +85,10 @@ export function ConsoleLayout({ siteName, user, onLogout }: ConsoleLayoutProps) 
             theme="dark"
             mode="inline"
             selectedKeys={[path]}
-            items={menuRoutes(user).map((route) => ({ key: route.path, label: route.label }))}
+            items={menuGroups(user).flatMap(({ group, routes }) => {
+              const items = routes.map((route) => ({ key: route.path, label: route.label }));
+              return group ? [{ type: 'group' as const, key: group, label: group, children: items }] : items;
+            })}
             onClick={({ key }) => navigate(key)}
           />
         </nav>

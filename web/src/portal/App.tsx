@@ -2,10 +2,15 @@ import { useEffect, useRef } from 'react';
 import { useLocation } from '../shared/router.js';
 import { useSiteInfo } from '../shared/site.js';
 import { AccessibilityPage } from './AccessibilityPage.js';
+import { FollowPage } from './FollowPage.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
 import { HomePage } from './HomePage.js';
+import { ListsPage } from './ListsPage.js';
 import { NotFoundPage } from './NotFoundPage.js';
+import { ObjectionPage } from './ObjectionPage.js';
+import { RepairPage } from './RepairPage.js';
+import { ReportPage } from './ReportPage.js';
 import { SubjectPage } from './SubjectPage.js';
 
 /** Moves keyboard/screen-reader focus to the new page's heading after in-app navigation. */
@@ -31,12 +36,17 @@ export function App() {
   if (pathname === '/' || pathname === '/index.html') page = <HomePage siteName={site.name} />;
   else if (subjectMatch) page = <SubjectPage uscc={decodeURIComponent(subjectMatch[1] ?? '')} siteName={site.name} />;
   else if (pathname === '/accessibility') page = <AccessibilityPage site={site} />;
+  else if (pathname === '/lists') page = <ListsPage siteName={site.name} />;
+  else if (pathname === '/objection') page = <ObjectionPage siteName={site.name} />;
+  else if (pathname === '/repair') page = <RepairPage siteName={site.name} />;
+  else if (pathname === '/report') page = <ReportPage siteName={site.name} />;
+  else if (pathname === '/follow') page = <FollowPage siteName={site.name} />;
   else page = <NotFoundPage siteName={site.name} />;
 
   return (
     <>
       <a className="skip-link" href="#main">跳转到主要内容</a>
-      <Header siteName={site.name} />
+      <Header siteName={site.name} pathname={pathname} />
       <main id="main" className="main">
         {page}
       </main>

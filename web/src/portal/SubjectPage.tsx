@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { errorMessage, request } from '../shared/api.js';
 import { linkClick } from '../shared/router.js';
 import { kindLabel, NO_PUBLIC_INFO } from './labels.js';
+import { SubjectLists } from './SubjectLists.js';
 import type { PublicSubject, SubjectResponse } from './types.js';
 
 type SubjectState =
@@ -91,7 +92,7 @@ export function SubjectPage({ uscc, siteName }: { uscc: string; siteName: string
           </p>
           <BasicInfo subject={state.subject} />
           <PlaceholderSection id="publicity-heading" title="双公示（行政许可、行政处罚）" />
-          <PlaceholderSection id="lists-heading" title="红黑名单" />
+          <SubjectLists uscc={state.subject.uscc ?? uscc} />
         </>
       )}
     </div>

@@ -20,3 +20,31 @@ export const MATCHED_BY_LABELS: Record<SearchItem['matchedBy'], string> = {
 export function kindLabel(kind: string): string {
   return (KIND_LABELS as Record<string, string>)[kind] ?? kind;
 }
+
+export const LIST_KIND_LABELS: Record<string, string> = { red: '红名单', black: '黑名单' };
+
+export const EVIDENCE_LABELS: Record<string, string> = {
+  fulfilment: '履行义务证明',
+  training: '信用修复培训证明',
+  report: '信用报告',
+};
+
+/** The repair conditions the platform checks (docs/rights.md). */
+export const CONDITION_LABELS: Record<string, string> = {
+  REPAIRABLE: '名单可修复',
+  MIN_PERIOD: '最短公示期限',
+  NO_NEWER_NEGATIVE: '无同类新增失信记录',
+  REPAIR_LIMIT: '修复次数限制',
+  COOLING_OFF: '再次修复限制期',
+  COMMITMENT: '信用修复承诺',
+  EVIDENCE: '证明材料',
+};
+
+export const OBJECTION_OUTCOME_LABELS: Record<string, string> = {
+  verified: '经核实，信息无误，予以维持',
+  unpublish: '取消公示',
+  delete: '删除信息',
+  update: '更正信息',
+};
+
+export const NO_PUBLIC_DATA = '暂无公开数据';

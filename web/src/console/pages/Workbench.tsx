@@ -3,6 +3,7 @@ import { linkClick } from '../../shared/router.js';
 import { departmentRoleLabel, roleLabel } from '../labels.js';
 import { menuRoutes } from '../routes.js';
 import type { User } from '../types.js';
+import { TodoCard } from './TodoCard.js';
 
 export function Workbench({ user }: { user: User }) {
   const roles = (user.department.roles ?? []).map(departmentRoleLabel).join('、');
@@ -20,6 +21,7 @@ export function Workbench({ user }: { user: User }) {
           <Descriptions.Item label="部门职能">{roles || '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <TodoCard user={user} />
       <Card title="常用功能" style={{ marginTop: 16 }}>
         <Space wrap>
           {shortcuts.map((route) => (
