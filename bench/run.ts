@@ -24,6 +24,22 @@ function line(name: string, fields: Record<string, string | number>) {
   console.log(`${name.padEnd(28)} ${Object.entries(fields).map(([k, v]) => `${k}=${typeof v === 'number' ? (Number.isInteger(v) ? v : v.toFixed(3)) : v}`).join('  ')}`);
 }
 
+/** A fresh platform (embedded PostgreSQL in a temporary folder, or DATABASE_URL) for one benchmark. */
+async function withPlatform(fn: (p: Awaited<ReturnType<typeof openContext>> & { config: ReturnType<typeof loadConfig> }) => Promise<void>) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'xinyong-bench-'));
+  const config = loadConfig({
+    ...process.env, XINYONG_DATA: dir,
+    XINYONG_ENCRYPTION_KEYS: `1:${randomBytes(32).toString('base64')}`, XINYONG_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+  });
+  const opened = await openContext(config);
+  try {
+    await fn({ ...opened, config });
+  } finally {
+    await opened.database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 console.log(`xinyong bench — ${new Date().toISOString()} — node ${process.version}, ${quick ? 'quick' : 'full'} run; medians`);
 
 if (wants('identifiers')) {
@@ -32,13 +48,7 @@ if (wants('identifiers')) {
 }
 
 if (wants('http-identifiers')) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'xinyong-bench-'));
-  const config = loadConfig({
-    ...process.env, XINYONG_DATA: dir,
-    XINYONG_ENCRYPTION_KEYS: `1:${randomBytes(32).toString('base64')}`, XINYONG_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
-  });
-  const { ctx, database } = await openContext(config);
-  try {
+  await withPlatform(async ({ ctx }) => {
     const app = await buildApp(ctx, { rateLimits: false });
     const r = await compareWithBareRoute({
       name: 'http.identifiers', app, seconds: quick ? 2 : 5, rounds: quick ? 1 : 3,
@@ -46,62 +56,32 @@ if (wants('http-identifiers')) {
     });
     line('http GET /identifiers', { median_rps: Math.round(r.medianRps), bare_route_rps: Math.round(r.baselineRps), ratio: r.ratio, p99_ms: r.p99Ms });
     await app.close();
-  } finally {
-    await database.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 if (wants('checks')) {
   const organisationCount = Number(values.organisations ?? (quick ? 100_000 : 1_000_000));
   const entryCount = Number(values.entries ?? (quick ? 20_000 : 200_000));
-  const dir = mkdtempSync(path.join(tmpdir(), 'xinyong-bench-'));
-  const config = loadConfig({
-    ...process.env, XINYONG_DATA: dir,
-    XINYONG_ENCRYPTION_KEYS: `1:${randomBytes(32).toString('base64')}`, XINYONG_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
-  });
-  const { ctx, database } = await openContext(config);
-  try {
+  await withPlatform(async ({ ctx, database, config }) => {
     if (config.databaseUrl) throw new Error('the checks bench loads 1M rows: run it on the embedded database (unset DATABASE_URL)');
     const r = await runCheckBench({ ctx, pool: database.pool, organisations: organisationCount, entries: entryCount, seconds: quick ? 3 : 10, rounds: quick ? 1 : 3 });
     line('http POST /checks', { organisations: organisationCount, entries: r.listed, median_rps: Math.round(r.medianRps), bare_route_rps: Math.round(r.baselineRps), ratio: r.ratio, p99_ms: r.p99Ms, checks_logged: r.logged });
     line('http POST /checks/batch', { subjects: 1000, median_ms: Math.round(r.batchMs), load_s: r.loadSeconds });
-  } finally {
-    await database.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 if (wants('collection')) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'xinyong-bench-'));
-  const config = loadConfig({
-    ...process.env, XINYONG_DATA: dir,
-    XINYONG_ENCRYPTION_KEYS: `1:${randomBytes(32).toString('base64')}`, XINYONG_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
-  });
-  const { ctx, database } = await openContext(config);
-  try {
+  await withPlatform(async ({ ctx, database, config }) => {
     const results = await runCollectionBench({ ctx, pool: database.pool, config, sizes: quick ? [20_000] : [100_000, 1_000_000], copyRounds: quick ? 1 : 3, log: (m) => console.error(`  … ${m}`) });
     for (const r of results) {
       for (const i of r.imports) {
         line(`collection.import ${i.format}`, { rows: r.size, rows_s: Math.round(i.rowsPerSec), copy_rows_s: Math.round(r.copyRowsPerSec), ratio: i.ratio, peak_rss_mb: i.peakRssMb, file_mb: Math.round(i.fileMb) });
       }
     }
-  } finally {
-    await database.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 if (wants('push')) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'xinyong-bench-'));
-  const config = loadConfig({
-    ...process.env, XINYONG_DATA: dir,
-    XINYONG_ENCRYPTION_KEYS: `1:${randomBytes(32).toString('base64')}`, XINYONG_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
-  });
-  const { ctx, database } = await openContext(config);
-  try {
+  await withPlatform(async ({ ctx }) => {
     const r = await runPushBench({ ctx, changes: quick ? 1000 : 5000 });
     line('webhook deliveries', { changes: quick ? 1000 : 5000, delivered_s: Math.round(r.deliveredPerSec), bare_post_s: Math.round(r.baselinePerSec), ratio: r.ratio, per_subscription: r.perSubscription, fanout_ms: Math.round(r.queuedMs) });
-  } finally {
-    await database.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 process.exit(0);
