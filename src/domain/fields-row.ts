@@ -105,8 +105,15 @@ function requiredKeys(def: InfoTypeDefinition, plan: Plan, values: Record<string
   return keys;
 }
 
+let noon: { day: string; at: Date } | null = null;
+/** Noon in China on `day`, for the birth-date check of ID numbers (one Date per day, not per cell). */
+function noonOf(day: string): Date {
+  if (noon?.day !== day) noon = { day, at: new Date(`${day}T12:00:00+08:00`) };
+  return noon.at;
+}
+
 function checkIdentifier(field: FieldDef, text: string, ctx: RowContext, override: string | null, out: { issues: RowIssue[]; overrides: Override[] }): string {
-  const r = validateIdentifier(text, field.identifier, { today: new Date(`${ctx.today}T12:00:00+08:00`) });
+  const r = validateIdentifier(text, field.identifier, { today: noonOf(ctx.today) });
   if (r.valid) return r.value;
   const messages = r.errors.map((e) => e.message).join('；');
   const onlyCheckChar = r.errors.every((e) => e.code.endsWith('_CHECK_MISMATCH'));

@@ -94,11 +94,16 @@ export function normaliseHeader(h: string): string {
     .replace(/\((必填|选填|可选|非必填)\)$/, '').toLowerCase();
 }
 
+/** ASCII, CJK ideographs and punctuation, full-width forms: text NFC leaves as it is. */
+const NFC_STABLE = /^[\x00-\x7f\u3000-\u3029\u3030-\u303f\u4e00-\u9fff\uff00-\uffef]*$/;
+
 /** Plain text of a cell, trimmed, NFC; null when empty. Numbers keep their JavaScript form. */
 export function cellText(cell: Cell): string | null {
   if (cell === null || cell === undefined) return null;
   if (cell instanceof Date) return isNaN(cell.getTime()) ? null : cell.toISOString().slice(0, 10);
-  const s = String(cell).normalize('NFC').trim();
+  let s = String(cell);
+  if (!NFC_STABLE.test(s)) s = s.normalize('NFC'); // most cells: skip the costly normalisation
+  s = s.trim();
   return s === '' ? null : s;
 }
 
@@ -109,7 +114,8 @@ function issue(code: string, reason: string): { issue: ParseIssue } {
 export function parseText(cell: Cell, field: Pick<FieldDef, 'maxLength'>): Parsed<string | null> {
   const s = cellText(cell);
   const max = field.maxLength ?? DEFAULT_MAX_LENGTH;
-  if (s !== null && [...s].length > max) return issue('TOO_LONG', `长度不能超过 ${max} 个字符（实际 ${[...s].length} 个）`);
+  // UTF-16 length bounds the character count from above: count characters only when it might matter
+  if (s !== null && s.length > max && [...s].length > max) return issue('TOO_LONG', `长度不能超过 ${max} 个字符（实际 ${[...s].length} 个）`);
   return { value: s };
 }
 
