@@ -56,11 +56,18 @@ if (browser && browserTests.length) {
   spawnSync('bash', [path.join(root, 'scripts/ensure-chromium.sh')], { stdio: 'inherit' });
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
-  cwd: root, stdio: 'inherit',
-  env: { ...process.env, XY_TEST_ADMIN_URL: adminUrl, XY_TEST_TEMPLATE: template, XY_TEST_DB_KIND: embedded ? 'embedded' : 'server' },
-});
-const code = await new Promise((resolve) => child.on('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
+// Browser tests run after the others, one file at a time: sharing two cores with the heavy
+// integration files (sync kills, imports) starved Chromium past its 15 s waits.
+const env = { ...process.env, XY_TEST_ADMIN_URL: adminUrl, XY_TEST_TEMPLATE: template, XY_TEST_DB_KIND: embedded ? 'embedded' : 'server' };
+function runTests(list, concurrency) {
+  if (!list.length) return Promise.resolve(0);
+  const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...list], { cwd: root, stdio: 'inherit', env });
+  return new Promise((resolve) => child.on('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
+}
+const isBrowser = (f) => f.includes(`${path.sep}browser${path.sep}`) || f.startsWith(`test${path.sep}browser`);
+const first = await runTests(files.filter((f) => !isBrowser(f)), 2);
+const second = await runTests(files.filter(isBrowser), 1);
+const code = first || second;
 
 // clean up: the per-file databases are dropped by each file; the template here
 const pg = (await import('pg')).default;
