@@ -15,7 +15,7 @@ import { organisations } from './generate.js';
 
 const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/\t/g, ' ').replace(/\n/g, ' ');
 
-async function loadSubjects(ctx: AppContext, pool: import('pg').Pool, count: number): Promise<{ usccs: string[]; ids: string[] }> {
+export async function loadSubjects(ctx: AppContext, pool: import('pg').Pool, count: number): Promise<{ usccs: string[]; ids: string[] }> {
   const usccs: string[] = [];
   const ids: string[] = [];
   function* rows() {
@@ -38,7 +38,7 @@ async function loadSubjects(ctx: AppContext, pool: import('pg').Pool, count: num
   return { usccs, ids };
 }
 
-async function setting(ctx: AppContext, entries: number, subjectIds: string[]) {
+export async function setting(ctx: AppContext, entries: number, subjectIds: string[]) {
   const platform = (await findPlatformDepartment(ctx.db))!;
   const db = ctx.db;
   await sql`INSERT INTO list_type (code, name, kind, domain, initiating_department_id, legal_basis, term_months)

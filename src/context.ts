@@ -1,9 +1,12 @@
 // What every use case may need from the running platform, passed explicitly (no DI container).
 import type { Config } from './config.js';
+import type pg from 'pg';
 import type { Db } from './db/database.js';
 
 export interface AppContext {
   db: Db;
   config: Config;
   databaseKind: 'embedded' | 'server';
+  /** Connections for the check hot path's named prepared statements (generic plans; ADR 013). */
+  checkPool: pg.Pool;
 }

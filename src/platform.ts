@@ -22,12 +22,7 @@ export interface Platform {
 
 export async function openContext(config: Config, opts: { attach?: boolean; log?: (m: string) => void } = {}): Promise<{ ctx: AppContext; database: Database }> {
   const database = await openDatabase(config, { attach: opts.attach, log: opts.log });
-  // pg-pool listens for errors only on idle clients: a checked-out client whose server goes away (a
-  // database restart mid-transaction) would emit an unhandled 'error' and kill the process, instead
-  // of failing its query. Every client gets a listener when first handed out (better in createPool).
-  const guarded = new WeakSet<object>();
-  database.pool.on('acquire', (client) => { if (!guarded.has(client)) { guarded.add(client); client.on('error', () => {}); } });
-  const ctx: AppContext = { db: database.db, config, databaseKind: database.kind };
+  const ctx: AppContext = { db: database.db, config, databaseKind: database.kind, checkPool: database.checkPool };
   try {
     await ensurePlatformDepartment(ctx.db, config);
     await ensureCatalog(ctx.db);

@@ -8,6 +8,8 @@ export type Outcome = 'restrict' | 'reward' | 'mixed' | 'clear';
 export interface EntryFact {
   id: string;
   listType: string;
+  /** the list type's name, shown to clerks beside its code */
+  listTypeName?: string;
   kind: EntryKind;
   domain: string;
   status: string;
@@ -52,7 +54,7 @@ export interface Evaluation {
   outcome: Outcome;
   aggravated: boolean;
   greenChannel: boolean;
-  entries: { id: string; listType: string; kind: EntryKind; status: string; via: EntryFact['via'] }[];
+  entries: { id: string; listType: string; listTypeName?: string; kind: EntryKind; status: string; via: EntryFact['via'] }[];
   measures: AppliedMeasure[];
   held: string[];
 }
@@ -105,7 +107,7 @@ export function evaluateCheck(input: EvaluationInput): Evaluation {
     outcome: outcomeOf(measures),
     aggravated: blackDomains.size >= 2,
     greenChannel: !onBlack && (onRed || input.threeYearsClean),
-    entries: [...effective, ...held].map((e) => ({ id: e.id, listType: e.listType, kind: e.kind, status: e.status, via: e.via })),
+    entries: [...effective, ...held].map((e) => ({ id: e.id, listType: e.listType, ...(e.listTypeName ? { listTypeName: e.listTypeName } : {}), kind: e.kind, status: e.status, via: e.via })),
     measures,
     held: held.map((e) => e.id),
   };

@@ -1,44 +1,45 @@
 // Single checks that arrive together are answered together: requests queue for one event-loop turn,
-// then each group (department + matter) costs one read statement and one insert, however many
-// checks it holds. Under load groups grow by themselves; at rest a check waits one turn.
+// then each round (up to MAX_ROUND checks, any departments and matters) costs one read statement and
+// one insert, however many checks it holds. Under load rounds grow by themselves; at rest a check
+// waits one turn.
 import type { AppContext } from '../../context.js';
 import type { Principal } from '../auth/principal.js';
-import { assertMayCheck, resolveQuery, runCheckGroup, type CheckItem, type CheckResult, type SubjectQuery } from './check.js';
+import { assertMayCheck, resolveQuery, runChecks, type CheckItem, type CheckResult, type SubjectQuery } from './check.js';
 
 interface Pending extends CheckItem {
   resolve: (r: CheckResult) => void;
   reject: (e: unknown) => void;
 }
 
-const MAX_GROUP = 500;
-const MAX_IN_FLIGHT = 4; // groups being answered at once (the pool has more connections)
+const MAX_ROUND = 500;
+const MAX_IN_FLIGHT = 3; // rounds being answered at once (the pool has more connections)
 
 export function createCheckBatcher(ctx: AppContext) {
-  const queue = new Map<string, Pending[]>();
+  const queue: Pending[] = [];
   let scheduled = false;
   let inFlight = 0;
 
-  async function answer(key: string, items: Pending[]) {
+  async function answer(items: Pending[]) {
     inFlight++;
     try {
-      const [departmentId, matterCode] = key.split('\u0000');
-      const results = await runCheckGroup(ctx, { departmentId, matterCode, items });
-      items.forEach((p, i) => p.resolve(results[i]));
+      const settled = await runChecks(ctx, items);
+      items.forEach((p, i) => {
+        const s = settled[i];
+        if (s.ok) p.resolve(s.result);
+        else p.reject(s.error);
+      });
     } catch (e) {
       items.forEach((p) => p.reject(e));
     } finally {
       inFlight--;
-      if (queue.size) schedule();
+      if (queue.length) schedule();
     }
   }
 
   function flush() {
     scheduled = false;
-    for (const [key, items] of queue) {
-      if (inFlight >= MAX_IN_FLIGHT) break; // the rest waits: it will form larger groups
-      queue.delete(key);
-      for (let i = 0; i < items.length; i += MAX_GROUP) void answer(key, items.slice(i, i + MAX_GROUP));
-    }
+    // the rest waits while MAX_IN_FLIGHT rounds run: it will form larger rounds
+    while (queue.length && inFlight < MAX_IN_FLIGHT) void answer(queue.splice(0, MAX_ROUND));
   }
 
   function schedule() {
@@ -52,10 +53,7 @@ export function createCheckBatcher(ctx: AppContext) {
       assertMayCheck(principal);
       const resolved = resolveQuery(ctx, query, 'body.subject');
       return new Promise((resolve, reject) => {
-        const key = `${principal.departmentId}\u0000${matterCode}`;
-        const list = queue.get(key) ?? [];
-        list.push({ principal, query, resolved, resolve, reject });
-        queue.set(key, list);
+        queue.push({ principal, matterCode, query, resolved, resolve, reject });
         schedule();
       });
     },

@@ -1,7 +1,9 @@
-// 应查必查: a business system asks what applies to subjects in one of its matters. All facts of a
-// group of checks are read in one statement (one snapshot, one consistent data version), evaluated
-// by the pure rules in domain/check-evaluation.ts, and every answer is stored as evidence before it
-// is returned. Single checks arriving together are grouped by batcher.ts.
+// 应查必查: a business system asks what applies to subjects in one of its matters. The subject facts
+// of a round of checks are read in one prepared statement (one snapshot, one consistent data version),
+// the catalog comes from memory at least as new (catalog.ts), the pure rules in
+// domain/check-evaluation.ts decide, and every answer is stored as evidence, in one insert, before it
+// is returned. Single checks arriving together form one round (batcher.ts).
+import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import { evaluateCheck, type EntryFact, type MeasureFact } from '../../domain/check-evaluation.js';
 import { upgradeRic15, validateIdentifier } from '../../domain/identifiers/index.js';
@@ -11,6 +13,7 @@ import { recordAudit } from '../audit/record.js';
 import { actorOf, type Principal } from '../auth/principal.js';
 import { addMonths, today as todayInChina } from '../lists/present.js';
 import { searchSubjects } from '../subjects/search.js';
+import { catalogAt, type CheckCatalog } from './catalog.js';
 import { feedbackDueOn } from './deadline.js';
 import * as store from './store.js';
 
@@ -37,7 +40,7 @@ export interface CheckResult {
 }
 type Answer = Omit<CheckResult, 'checkId'>;
 
-export interface CheckItem { principal: Principal; query: SubjectQuery; resolved: Resolved }
+export interface CheckItem { principal: Principal; matterCode: string; query: SubjectQuery; resolved: Resolved }
 
 /** Validates what identifies the subject; throws a 400 naming the field. */
 export function resolveQuery(ctx: AppContext, q: SubjectQuery, path: string): Resolved {
@@ -61,94 +64,125 @@ export function assertMayCheck(principal: Principal): void {
   if (!principal.platform && !principal.departmentRoles.includes('implementing')) throw errors.forbidden('只有实施部门可以进行联合奖惩核查。');
 }
 
-function entriesOf(facts: store.CheckFacts, subjectId: string): EntryFact[] {
-  const own = facts.own.filter((e) => e.subject_id === subjectId)
-    .map((e) => ({ id: e.id, listType: e.list_type, kind: e.kind, domain: e.domain, status: e.status, startsOn: e.starts_on, endsOn: e.ends_on, via: null }));
+function entriesOf(facts: store.SubjectFacts, subjectId: string): EntryFact[] {
+  const fact = (e: store.FactEntry | store.FactViaEntry) => ({
+    id: e.id, listType: e.list_type, listTypeName: e.list_type_name, kind: e.kind, domain: e.domain, status: e.status, startsOn: e.starts_on, endsOn: e.ends_on,
+  });
+  const own = facts.own.filter((e) => e.subject_id === subjectId).map((e) => ({ ...fact(e), via: null }));
   const via = facts.via.filter((e) => e.person_id === subjectId).map((e) => ({
-    id: e.id, listType: e.list_type, kind: e.kind, domain: e.domain, status: e.status, startsOn: e.starts_on, endsOn: e.ends_on,
-    via: { organizationId: e.org_id, organizationName: e.org_name, uscc: e.org_uscc, role: e.role },
+    ...fact(e), via: { organizationId: e.org_id, organizationName: e.org_name, uscc: e.org_uscc, role: e.role },
   }));
   return [...own, ...via];
 }
 
-function checkMatter(facts: store.CheckFacts, departmentId: string, platform: boolean, matterCode: string) {
-  const matter = facts.matter;
-  if (!matter) throw errors.validation([{ path: 'body.matterCode', message: `事项编码 ${matterCode} 不存在` }]);
-  if (matter.department_id !== departmentId && !platform) throw errors.forbidden(`事项 ${matter.name} 不属于本部门，请使用本部门的事项编码。`);
+function matterFor(catalog: CheckCatalog, item: CheckItem) {
+  const matter = catalog.matters.get(item.matterCode);
+  if (!matter) throw errors.validation([{ path: 'body.matterCode', message: `事项编码 ${item.matterCode} 不存在` }]);
+  if (matter.department_id !== item.principal.departmentId && !item.principal.platform) throw errors.forbidden(`事项 ${matter.name} 不属于本部门，请使用本部门的事项编码。`);
   return matter;
 }
 
-/** Checks a group of subjects for one department and one matter; stores and returns each answer. */
-export async function runCheckGroup(ctx: AppContext, group: { departmentId: string; matterCode: string; items: CheckItem[] }): Promise<CheckResult[]> {
+export type Settled = { ok: true; result: CheckResult } | { ok: false; error: unknown };
+
+/**
+ * Checks a round of subjects — any departments, any matters — from one read of their facts (one
+ * snapshot) and the catalog at least as new; stores every answer in one insert before any is returned.
+ * A bad matter fails only the checks that named it.
+ */
+export async function runChecks(ctx: AppContext, items: CheckItem[]): Promise<Settled[]> {
   const today = todayInChina();
   const threeYearsAgo = addMonths(today, -36);
-  const facts = await store.loadCheckFacts(ctx.db, {
-    usccs: group.items.flatMap((i) => (i.resolved.kind === 'uscc' ? [i.resolved.uscc] : [])),
-    blinds: group.items.flatMap((i) => (i.resolved.kind === 'id' ? [i.resolved.blind] : [])),
-    departmentId: group.departmentId, matterCode: group.matterCode, negativeSince: threeYearsAgo,
+  const facts = await store.loadSubjectFacts(ctx.checkPool, {
+    usccs: items.flatMap((i) => (i.resolved.kind === 'uscc' ? [i.resolved.uscc] : [])),
+    blinds: items.flatMap((i) => (i.resolved.kind === 'id' ? [i.resolved.blind] : [])),
+    negativeSince: threeYearsAgo,
   });
-  const matter = checkMatter(facts, group.departmentId, group.items[0].principal.platform, group.matterCode);
-  const measures: MeasureFact[] = facts.measures.map((m) => ({
-    code: m.code, title: m.title, kind: m.kind, nature: m.nature, legalBasis: m.legal_basis, appliesTo: m.applies_to, matterCategories: m.matter_categories, listTypes: m.list_types,
-  }));
+  const catalog = await catalogAt(ctx.checkPool, Number(facts.catalogVersion));
+  const version = Number(facts.version);
+  const byUscc = new Map(facts.subjects.filter((s) => s.uscc).map((s) => [s.uscc!, s]));
+  const byBlind = new Map(facts.subjects.filter((s) => s.id_blind).map((s) => [s.id_blind!, s]));
   const negative = new Set(facts.negative);
   const due = await feedbackDueOn(ctx, today);
-  const answers: Answer[] = [];
-  for (const item of group.items) {
-    const r = item.resolved;
-    if (r.kind === 'name') {
-      // a name alone never decides: ranked candidates, no measures (ask again with the identifier)
-      const candidates = await searchSubjects({ ctx, q: r.name, audience: 'staff', principal: item.principal, limit: 10 });
-      answers.push({ subject: null, outcome: 'unresolved', aggravated: false, greenChannel: false, entries: [], measures: [], held: [], candidates, feedbackDueOn: null, dataVersion: facts.version });
-      continue;
+  const settled: ({ ok: true; answer: Answer; matterId: string } | { ok: false; error: unknown })[] = [];
+  for (const item of items) {
+    try {
+      const matter = matterFor(catalog, item);
+      const r = item.resolved;
+      let answer: Answer;
+      if (r.kind === 'name') {
+        // a name alone never decides: ranked candidates, no measures (ask again with the identifier)
+        const candidates = await searchSubjects({ ctx, q: r.name, audience: 'staff', principal: item.principal, limit: 10 });
+        answer = { subject: null, outcome: 'unresolved', aggravated: false, greenChannel: false, entries: [], measures: [], held: [], candidates, feedbackDueOn: null, dataVersion: version };
+      } else {
+        const s = r.kind === 'uscc' ? byUscc.get(r.uscc) : byBlind.get(r.blind);
+        answer = s
+          ? answerFor({ facts, subject: s, measures: catalog.measures.get(item.principal.departmentId) ?? [], matterCategory: matter.category, today, threeYearsClean: s.created_on <= threeYearsAgo && !negative.has(s.id), due, version })
+          : { subject: { id: null, kind: null, name: null, uscc: r.kind === 'uscc' ? r.uscc : null, idNumberMasked: r.kind === 'id' ? r.masked : null, known: false }, outcome: 'clear', aggravated: false, greenChannel: false, entries: [], measures: [], held: [], feedbackDueOn: null, dataVersion: version };
+      }
+      settled.push({ ok: true, answer, matterId: matter.id });
+    } catch (error) {
+      settled.push({ ok: false, error });
     }
-    const s = facts.subjects.find((x) => (r.kind === 'uscc' ? x.uscc === r.uscc : x.id_blind === r.blind));
-    if (!s) {
-      answers.push({ subject: { id: null, kind: null, name: null, uscc: r.kind === 'uscc' ? r.uscc : null, idNumberMasked: r.kind === 'id' ? r.masked : null, known: false }, outcome: 'clear', aggravated: false, greenChannel: false, entries: [], measures: [], held: [], feedbackDueOn: null, dataVersion: facts.version });
-      continue;
-    }
-    const threeYearsClean = s.created_on <= threeYearsAgo && !negative.has(s.id);
-    const ev = evaluateCheck({ subjectKind: s.kind, entries: entriesOf(facts, s.id), measures, matterCategory: matter.category, today, threeYearsClean });
-    const open = ev.measures.length > 0;
-    answers.push({
-      subject: { id: s.id, kind: s.kind, name: s.name, uscc: s.uscc, idNumberMasked: s.id_masked, known: true }, ...ev,
-      feedbackDueOn: open ? due.dueOn : null, dataVersion: facts.version, ...(open && due.warnings.length ? { warnings: due.warnings } : {}),
-    });
   }
-  return storeChecks(ctx, matter.id, group.items, answers);
+  const ids = await storeChecks(ctx, items, settled);
+  return settled.map((x, i) => (x.ok ? { ok: true, result: { checkId: ids[i]!, ...x.answer } } : x));
 }
 
-async function storeChecks(ctx: AppContext, matterId: string, items: CheckItem[], answers: Answer[]): Promise<CheckResult[]> {
-  const rows = answers.map((a, i) => {
+function answerFor(a: { facts: store.SubjectFacts; subject: store.FactSubject; measures: MeasureFact[]; matterCategory: string; today: string; threeYearsClean: boolean; due: { dueOn: string; warnings: string[] }; version: number }): Answer {
+  const s = a.subject;
+  const ev = evaluateCheck({ subjectKind: s.kind, entries: entriesOf(a.facts, s.id), measures: a.measures, matterCategory: a.matterCategory, today: a.today, threeYearsClean: a.threeYearsClean });
+  const open = ev.measures.length > 0;
+  return {
+    subject: { id: s.id, kind: s.kind, name: s.name, uscc: s.uscc, idNumberMasked: s.id_masked, known: true }, ...ev,
+    feedbackDueOn: open ? a.due.dueOn : null, dataVersion: a.version, ...(open && a.due.warnings.length ? { warnings: a.due.warnings } : {}),
+  };
+}
+
+async function storeChecks(ctx: AppContext, items: CheckItem[], settled: ({ ok: true; answer: Answer; matterId: string } | { ok: false; error: unknown })[]): Promise<(string | null)[]> {
+  const ids: (string | null)[] = [];
+  const rows: store.CheckRow[] = [];
+  const persons: { subjectId: string; checkId: string; principal: Principal }[] = [];
+  settled.forEach((x, i) => {
+    if (!x.ok) return void ids.push(null);
+    const id = randomUUID();
+    ids.push(id);
+    const { answer: a } = x;
     const actor = actorOf(items[i].principal);
     const r = items[i].resolved;
-    return {
-      department_id: items[i].principal.departmentId, actor_type: actor.type, actor_id: actor.id, matter_id: matterId, subject_id: a.subject?.id ?? null,
+    rows.push({
+      id, department_id: items[i].principal.departmentId, actor_type: actor.type, actor_id: actor.id, matter_id: x.matterId, subject_id: a.subject?.id ?? null,
       // the query as asked, but never a plain ID number
-      query: JSON.stringify(r.kind === 'id' ? { idNumberMasked: r.masked } : items[i].query),
-      result: JSON.stringify(a), outcome: a.outcome, feedback_due_on: a.feedbackDueOn,
-      feedback_status: a.measures.length ? 'open' as const : 'not_required' as const, data_version: String(a.dataVersion),
-    };
-  });
-  const persons = answers.map((a, i) => ({ a, i })).filter(({ a }) => a.subject?.kind === 'natural_person');
-  // one INSERT is atomic by itself; a transaction only when person looks must be audited with it
-  const ids = persons.length === 0
-    ? await store.insertChecks(ctx.db, rows)
-    : await ctx.db.transaction().execute(async (tx) => {
-      const inserted = await store.insertChecks(tx, rows);
-      for (const { a, i } of persons) {
-        await recordAudit(tx, { actor: actorOf(items[i].principal), action: 'subject.checked', entityType: 'subject', entityId: a.subject!.id, data: { checkId: inserted[i].id } });
-      }
-      return inserted;
+      query: r.kind === 'id' ? { idNumberMasked: r.masked } : items[i].query,
+      result: a, outcome: a.outcome, feedback_due_on: a.feedbackDueOn,
+      feedback_status: a.measures.length ? 'open' : 'not_required', data_version: a.dataVersion,
     });
-  return answers.map((a, i) => ({ checkId: ids[i].id, ...a }));
+    if (a.subject?.kind === 'natural_person') persons.push({ subjectId: a.subject.id!, checkId: id, principal: items[i].principal });
+  });
+  // Answers without a duty or a person are logged on the check pool, which commits without waiting
+  // for the WAL flush; those that open a feedback duty or look at a person commit durably, with the
+  // audit rows of those looks in the same transaction (ADR 013). Both before any answer is returned.
+  const durableIds = new Set(persons.map((p) => p.checkId));
+  const durable = rows.filter((r) => r.feedback_status === 'open' || durableIds.has(r.id));
+  const light = rows.filter((r) => r.feedback_status !== 'open' && !durableIds.has(r.id));
+  await Promise.all([
+    store.insertChecks(ctx.checkPool, light),
+    durable.length && ctx.db.transaction().execute(async (tx) => {
+      await store.insertChecksIn(tx, durable);
+      for (const p of persons) {
+        await recordAudit(tx, { actor: actorOf(p.principal), action: 'subject.checked', entityType: 'subject', entityId: p.subjectId, data: { checkId: p.checkId } });
+      }
+    }),
+  ]);
+  return ids;
 }
 
 /** The batch endpoint: every subject validated first (a bad one fails the call with its index). */
 export async function checkSubjects(opts: { ctx: AppContext; principal: Principal; subjects: SubjectQuery[]; matterCode: string }): Promise<CheckResult[]> {
-  const { ctx, principal } = opts;
+  const { ctx, principal, matterCode } = opts;
   assertMayCheck(principal);
-  const items = opts.subjects.map((query, i) => ({ principal, query, resolved: resolveQuery(ctx, query, `body.subjects.${i}`) }));
-  return runCheckGroup(ctx, { departmentId: principal.departmentId, matterCode: opts.matterCode, items });
+  const items = opts.subjects.map((query, i) => ({ principal, matterCode, query, resolved: resolveQuery(ctx, query, `body.subjects.${i}`) }));
+  const settled = await runChecks(ctx, items);
+  const failed = settled.find((x) => !x.ok);
+  if (failed && !failed.ok) throw failed.error; // all share the matter: one error says it for all
+  return settled.map((x) => (x as { ok: true; result: CheckResult }).result);
 }
-

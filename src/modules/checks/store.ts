@@ -1,85 +1,111 @@
-// SQL for checks: the facts a check needs, loaded for many subjects at once (a batch of 1,000 costs
-// a handful of queries), and the check log.
+// SQL for checks. The hot path uses two named prepared statements on the raw pool (planned once per
+// connection): the facts of a round of subjects, and the check log of that round. The catalog
+// (matters, measures in force per implementing department) is loaded whole, rarely (catalog.ts).
 import { sql } from 'kysely';
+import type pg from 'pg';
 import type { Db, Tx } from '../../db/database.js';
 
 type Q = Db | Tx;
 
 export interface FactSubject { id: string; kind: 'organization' | 'individual_business' | 'natural_person'; name: string; uscc: string | null; id_masked: string | null; id_blind: string | null; created_on: string }
-export interface FactEntry { id: string; subject_id: string; status: string; starts_on: string; ends_on: string | null; list_type: string; kind: 'red' | 'black'; domain: string }
+export interface FactEntry { id: string; subject_id: string; status: string; starts_on: string; ends_on: string | null; list_type: string; list_type_name: string; kind: 'red' | 'black'; domain: string }
 export interface FactViaEntry extends Omit<FactEntry, 'subject_id'> { person_id: string; role: string; org_id: string; org_name: string; org_uscc: string | null }
-export interface FactMeasure { code: string; title: string; kind: 'reward' | 'punishment'; nature: 'mandatory' | 'recommended'; legal_basis: string; applies_to: string[]; matter_categories: string[]; list_types: string[] }
-export interface CheckFacts {
-  matter: { id: string; code: string; name: string; category: string; department_id: string } | null;
+export interface FactMeasure { department_id: string; code: string; title: string; kind: 'reward' | 'punishment'; nature: 'mandatory' | 'recommended'; legal_basis: string; applies_to: string[]; matter_categories: string[]; list_types: string[] }
+export interface FactMatter { id: string; code: string; name: string; category: string; department_id: string }
+export interface SubjectFacts {
   subjects: FactSubject[];
   own: FactEntry[];
   via: FactViaEntry[];
-  measures: FactMeasure[];
   negative: string[];
+  /** the feed position the facts reflect at least */
   version: number;
+  /** check_catalog_version at the same snapshot: the catalog the answers must apply at least */
+  catalogVersion: number;
+}
+export interface CatalogFacts { version: number; matters: FactMatter[]; measures: FactMeasure[] }
+
+// $1 USCCs, $2 blind indexes of ID numbers, $3 the day from which a black entry counts against the
+// green channel. One statement: one snapshot, one round trip, whatever the number of subjects.
+export const SUBJECT_FACTS_TEXT = `
+  WITH subj AS (
+    -- two index lookups (an OR across the two columns would scan the table)
+    SELECT id, kind, name, uscc, id_masked, id_blind, (created_at AT TIME ZONE 'Asia/Shanghai')::date AS created_on
+    FROM subject WHERE uscc = ANY ($1::text[])
+    UNION ALL
+    SELECT id, kind, name, uscc, id_masked, id_blind, (created_at AT TIME ZONE 'Asia/Shanghai')::date AS created_on
+    FROM subject WHERE id_blind = ANY ($2::text[])
+  ),
+  own AS (
+    SELECT e.id, e.subject_id, e.status, e.starts_on, e.ends_on, lt.code AS list_type, lt.name AS list_type_name, lt.kind, lt.domain
+    FROM list_entry e JOIN list_type lt ON lt.id = e.list_type_id
+    WHERE e.subject_id IN (SELECT id FROM subj) AND e.status IN ('active', 'held')
+  ),
+  via AS (
+    SELECT e.id, p.person_id, p.role, e.status, e.starts_on, e.ends_on, lt.code AS list_type, lt.name AS list_type_name, lt.kind, lt.domain,
+           o.id AS org_id, o.name AS org_name, o.uscc AS org_uscc
+    FROM list_entry_person p JOIN list_entry e ON e.id = p.entry_id JOIN list_type lt ON lt.id = e.list_type_id JOIN subject o ON o.id = e.subject_id
+    WHERE p.person_id IN (SELECT id FROM subj WHERE kind = 'natural_person') AND e.status IN ('active', 'held')
+  ),
+  neg AS (
+    SELECT DISTINCT e.subject_id FROM list_entry e JOIN list_type lt ON lt.id = e.list_type_id
+    WHERE e.subject_id IN (SELECT id FROM subj) AND lt.kind = 'black' AND e.status <> 'revoked' AND e.decided_on >= $3::date
+  )
+  SELECT json_build_object(
+    'subjects', coalesce((SELECT json_agg(subj) FROM subj), '[]'),
+    'own', coalesce((SELECT json_agg(own) FROM own), '[]'),
+    'via', coalesce((SELECT json_agg(via) FROM via), '[]'),
+    'negative', coalesce((SELECT json_agg(subject_id) FROM neg), '[]'),
+    'version', (SELECT coalesce(max(seq), 0) FROM change),
+    'catalogVersion', (SELECT version FROM check_catalog_version)
+  ) AS facts`;
+
+export async function loadSubjectFacts(pool: pg.Pool, a: { usccs: string[]; blinds: string[]; negativeSince: string }): Promise<SubjectFacts> {
+  const { rows } = await pool.query<{ facts: SubjectFacts }>({ name: 'xy_check_subject_facts', text: SUBJECT_FACTS_TEXT, values: [a.usccs, a.blinds, a.negativeSince] });
+  return rows[0].facts;
 }
 
-/**
- * Everything a batch of checks needs, in ONE statement: one snapshot (a consistent data version for
- * the whole batch) and one round trip, whatever the number of subjects. `negativeSince`: a black
- * entry decided on or after it counts against the green channel.
- */
-export async function loadCheckFacts(db: Q, a: { usccs: string[]; blinds: string[]; departmentId: string; matterCode: string; negativeSince: string }): Promise<CheckFacts> {
-  const { rows } = await sql<{ facts: CheckFacts }>`
-    WITH subj AS (
-      -- two index lookups (an OR across the two columns would scan the table)
-      SELECT id, kind, name, uscc, id_masked, id_blind, (created_at AT TIME ZONE 'Asia/Shanghai')::date AS created_on
-      FROM subject WHERE uscc = ANY (${a.usccs}::text[])
-      UNION ALL
-      SELECT id, kind, name, uscc, id_masked, id_blind, (created_at AT TIME ZONE 'Asia/Shanghai')::date AS created_on
-      FROM subject WHERE id_blind = ANY (${a.blinds}::text[])
-    ),
-    own AS (
-      SELECT e.id, e.subject_id, e.status, e.starts_on, e.ends_on, lt.code AS list_type, lt.kind, lt.domain
-      FROM list_entry e JOIN list_type lt ON lt.id = e.list_type_id
-      WHERE e.subject_id IN (SELECT id FROM subj) AND e.status IN ('active', 'held')
-    ),
-    via AS (
-      SELECT e.id, p.person_id, p.role, e.status, e.starts_on, e.ends_on, lt.code AS list_type, lt.kind, lt.domain,
-             o.id AS org_id, o.name AS org_name, o.uscc AS org_uscc
-      FROM list_entry_person p JOIN list_entry e ON e.id = p.entry_id JOIN list_type lt ON lt.id = e.list_type_id JOIN subject o ON o.id = e.subject_id
-      WHERE p.person_id IN (SELECT id FROM subj WHERE kind = 'natural_person') AND e.status IN ('active', 'held')
-    ),
-    meas AS (
-      SELECT m.code, m.title, m.kind, m.nature, m.legal_basis, m.applies_to, m.matter_categories, array_agg(DISTINCT lt.code) AS list_types
-      FROM measure m
-      JOIN memorandum_measure mm ON mm.measure_id = m.id
-      JOIN memorandum memo ON memo.id = mm.memorandum_id AND memo.status = 'in_force'
-      JOIN memorandum_acceptance ma ON ma.memorandum_id = memo.id AND ma.department_id = ${a.departmentId}::uuid AND ma.status = 'accepted'
-      JOIN memorandum_list_type mlt ON mlt.memorandum_id = memo.id
-      JOIN list_type lt ON lt.id = mlt.list_type_id
-      WHERE m.implementing_department_id = ${a.departmentId}::uuid
-      GROUP BY m.id
-    ),
-    neg AS (
-      SELECT DISTINCT e.subject_id FROM list_entry e JOIN list_type lt ON lt.id = e.list_type_id
-      WHERE e.subject_id IN (SELECT id FROM subj) AND lt.kind = 'black' AND e.status <> 'revoked' AND e.decided_on >= ${a.negativeSince}::date
-    )
+/** The whole check catalog at one snapshot: every matter, and every measure an implementing
+ * department applies — those of memoranda in force that the department accepted, with their list types. */
+export async function loadCatalog(pool: pg.Pool): Promise<CatalogFacts> {
+  const { rows } = await pool.query<{ facts: CatalogFacts }>(`
     SELECT json_build_object(
-      'matter', (SELECT row_to_json(x) FROM (SELECT id, code, name, category, department_id FROM matter WHERE code = ${a.matterCode}) x),
-      'subjects', coalesce((SELECT json_agg(subj) FROM subj), '[]'),
-      'own', coalesce((SELECT json_agg(own) FROM own), '[]'),
-      'via', coalesce((SELECT json_agg(via) FROM via), '[]'),
-      'measures', coalesce((SELECT json_agg(meas) FROM meas), '[]'),
-      'negative', coalesce((SELECT json_agg(subject_id) FROM neg), '[]'),
-      'version', (SELECT coalesce(max(seq), 0) FROM change)
-    ) AS facts`.execute(db);
+      'version', (SELECT version FROM check_catalog_version),
+      'matters', coalesce((SELECT json_agg(x) FROM (SELECT id, code, name, category, department_id FROM matter) x), '[]'),
+      'measures', coalesce((SELECT json_agg(x) FROM (
+        SELECT m.implementing_department_id AS department_id, m.code, m.title, m.kind, m.nature, m.legal_basis, m.applies_to, m.matter_categories,
+               array_agg(DISTINCT lt.code) AS list_types
+        FROM measure m
+        JOIN memorandum_measure mm ON mm.measure_id = m.id
+        JOIN memorandum memo ON memo.id = mm.memorandum_id AND memo.status = 'in_force'
+        JOIN memorandum_acceptance ma ON ma.memorandum_id = memo.id AND ma.department_id = m.implementing_department_id AND ma.status = 'accepted'
+        JOIN memorandum_list_type mlt ON mlt.memorandum_id = memo.id
+        JOIN list_type lt ON lt.id = mlt.list_type_id
+        GROUP BY m.id) x), '[]')
+    ) AS facts`);
   return rows[0].facts;
 }
 
 export type CheckRow = {
-  department_id: string; actor_type: string; actor_id: string | null; matter_id: string; subject_id: string | null; query: string; result: string;
-  outcome: string; feedback_due_on: string | null; feedback_status: 'not_required' | 'open' | 'closed'; data_version: string;
+  id: string; department_id: string; actor_type: string; actor_id: string | null; matter_id: string; subject_id: string | null; query: unknown; result: unknown;
+  outcome: string; feedback_due_on: string | null; feedback_status: 'not_required' | 'open' | 'closed'; data_version: number;
 };
 
-export async function insertChecks(tx: Q, rows: CheckRow[]) {
-  if (!rows.length) return [];
-  return tx.insertInto('credit_check').values(rows).returning(['id', 'created_at']).execute();
+// the check log of a round in one INSERT of one JSON parameter (ids made by the caller)
+const INSERT_CHECKS = `
+  INSERT INTO credit_check (id, department_id, actor_type, actor_id, matter_id, subject_id, query, result, outcome, feedback_due_on, feedback_status, data_version)
+  SELECT id, department_id, actor_type, actor_id, matter_id, subject_id, query, result, outcome, feedback_due_on, feedback_status, data_version
+  FROM json_to_recordset($1::json) AS x(id uuid, department_id uuid, actor_type text, actor_id text, matter_id uuid, subject_id uuid, query jsonb,
+    result jsonb, outcome text, feedback_due_on date, feedback_status text, data_version bigint)`;
+
+export async function insertChecks(pool: pg.Pool, rows: CheckRow[]): Promise<void> {
+  if (rows.length) await pool.query({ name: 'xy_check_log', text: INSERT_CHECKS, values: [JSON.stringify(rows)] });
+}
+
+/** The same insert inside a transaction (when the round must also write audit rows). */
+export async function insertChecksIn(tx: Tx, rows: CheckRow[]): Promise<void> {
+  if (!rows.length) return;
+  const [head, tail] = INSERT_CHECKS.split('$1');
+  await sql`${sql.raw(head)}${JSON.stringify(rows)}${sql.raw(tail)}`.execute(tx);
 }
 
 export async function findCheck(db: Q, id: string, departmentId: string | null) {

@@ -1,0 +1,90 @@
+// Checks keep the catalog (matters, measures, memoranda, acceptances) in process memory (ADR 013).
+// These tests prove it is never stale: a change made by another process — or straight in the
+// database — applies to the very next check; and a round of checks fails only the checks that
+// asked for a matter that does not exist.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
+import { startPlatform as startSecond, type Platform } from '../src/platform.js';
+import { makeKey, uscc } from './support/factories.js';
+import { client } from './support/http.js';
+import { jointActionSetting } from './support/joint-action.js';
+import { startPlatform, type TestPlatform } from './support/platform.js';
+
+let p: TestPlatform;
+let other: Platform;
+let otherUrl: string;
+let s: Awaited<ReturnType<typeof jointActionSetting>>;
+const org = { kind: 'organization', uscc: uscc(), name: '河南目录缓存样本有限公司' };
+
+before(async () => {
+  p = await startPlatform();
+  s = await jointActionSetting(p, { accept: false });
+  // a second process on the same database: its own pools, its own catalog copy, its own worker
+  other = await startSecond(p.config, { rateLimits: false, logger: false });
+  await other.app.listen({ port: 0, host: '127.0.0.1' });
+  otherUrl = `http://127.0.0.1:${(other.app.server.address() as { port: number }).port}`;
+  const listed = await s.court.post('/api/v1/list-entries', {
+    listType: s.codes.debtor, subject: org, reason: '拒不履行生效判决', decisionNo: `（2026）豫01执${Math.floor(Math.random() * 1e6)}号`,
+    decidedOn: '2026-03-02', startsOn: '2026-03-02',
+  });
+  assert.equal(listed.status, 201, JSON.stringify(listed.body));
+});
+after(async () => {
+  await other.close();
+  await p.close();
+});
+
+const check = (subject: object, matterCode = s.codes.matter) => s.financeSystem.post('/api/v1/checks', { subject, matterCode });
+
+test('a memorandum accepted through another process applies to the next check here', async () => {
+  const before = await check({ uscc: org.uscc });
+  assert.equal(before.status, 200);
+  assert.equal(before.body.outcome, 'clear', 'not accepted yet: no measure (and the catalog is now cached here)');
+
+  const finance = client(otherUrl, await makeKey(p.ctx, { department: s.departments.finance, role: 'officer' }));
+  assert.equal((await finance.post(`/api/v1/memoranda/${s.codes.memo}/accept`)).status, 200);
+
+  const afterAccept = await check({ uscc: org.uscc });
+  assert.equal(afterAccept.body.outcome, 'restrict');
+  assert.deepEqual(afterAccept.body.measures.map((m: { code: string }) => m.code), [s.measures.org]);
+  assert.equal(afterAccept.body.entries[0].listTypeName, '失信被执行人', 'entries carry their list type\'s name');
+});
+
+test('a legal basis corrected straight in the database shows in the next check of every process', async () => {
+  await check({ uscc: org.uscc });
+  await sql`UPDATE measure SET legal_basis = '《中华人民共和国政府采购法》第二十二条第一款第（五）项' WHERE code = ${s.measures.org}`.execute(p.ctx.db);
+  const here = await check({ uscc: org.uscc });
+  assert.equal(here.body.measures[0].legalBasis, '《中华人民共和国政府采购法》第二十二条第一款第（五）项');
+  const there = await client(otherUrl, await makeKey(p.ctx, { department: s.departments.finance, role: 'system' })).post('/api/v1/checks', { subject: { uscc: org.uscc }, matterCode: s.codes.matter });
+  assert.equal(there.body.measures[0].legalBasis, '《中华人民共和国政府采购法》第二十二条第一款第（五）项');
+});
+
+test('a memorandum taken out of force stops its measures at once', async () => {
+  await sql`UPDATE memorandum SET status = 'expired' WHERE code = ${s.codes.memo}`.execute(p.ctx.db);
+  try {
+    const r = await check({ uscc: org.uscc });
+    assert.equal(r.body.outcome, 'clear');
+    assert.deepEqual(r.body.measures, []);
+  } finally {
+    await sql`UPDATE memorandum SET status = 'in_force' WHERE code = ${s.codes.memo}`.execute(p.ctx.db);
+  }
+  assert.equal((await check({ uscc: org.uscc })).body.outcome, 'restrict');
+});
+
+test('checks answered in one round: an unknown matter fails only the check that named it', async () => {
+  const [good, bad, alsoGood] = await Promise.all([
+    check({ uscc: org.uscc }),
+    check({ uscc: org.uscc }, 'NO-SUCH-MATTER'),
+    check({ uscc: uscc() }),
+  ]);
+  assert.equal(good.status, 200);
+  assert.equal(good.body.outcome, 'restrict');
+  assert.equal(bad.status, 400);
+  assert.equal(bad.contentType.split(';')[0], 'application/problem+json');
+  assert.match(JSON.stringify(bad.body), /事项编码 NO-SUCH-MATTER 不存在/);
+  assert.equal(alsoGood.status, 200);
+  assert.equal(alsoGood.body.subject.known, false);
+  const logged = await sql<{ n: string }>`SELECT count(*) AS n FROM credit_check WHERE id IN (${good.body.checkId}, ${alsoGood.body.checkId})`.execute(p.ctx.db);
+  assert.equal(Number(logged.rows[0].n), 2, 'both answers are logged, the clear one too');
+});
