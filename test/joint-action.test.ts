@@ -35,6 +35,10 @@ test('listing pushes a response task; before acceptance no measure applies', asy
   const tasks = await s.financeOfficer.get('/api/v1/tasks?status=pending');
   assert.equal(tasks.body.counts.pending, 1);
   assert.equal(tasks.body.items[0].entry.id, entryId);
+  // a feed reader meets the entry before the tasks it caused
+  const feed = (await s.financeOfficer.get('/api/v1/changes?after=0&limit=1000')).body.changes as { type: string; data: { entryId?: string } }[];
+  const mine = feed.filter((c) => c.data.entryId === entryId).map((c) => c.type);
+  assert.deepEqual(mine.slice(0, 2), ['entry.published', 'task.created']);
   const before = await check({ uscc: org.uscc });
   assert.equal(before.body.outcome, 'clear', 'the memorandum is not accepted yet');
   assert.equal(before.body.entries.length, 1, 'the entry is still shown');

@@ -61,13 +61,14 @@ async function linkPersons(tx: Tx, ctx: AppContext, actor: Actor, entryId: strin
   return rows;
 }
 
-async function pushTasks(tx: Tx, entryId: string, listTypeId: string, listTypeCode: string) {
-  const targets = await memoranda.implementersFor(tx, listTypeId);
+type Implementers = Awaited<ReturnType<typeof memoranda.implementersFor>>;
+
+/** Response tasks (响应), after the entry's own change: a feed reader meets the entry before its tasks. */
+async function pushTasks(tx: Tx, entryId: string, listTypeCode: string, targets: Implementers) {
   const created = await tasks.insertTasks(tx, targets.map((t) => ({ entry_id: entryId, department_id: t.department_id, memorandum_id: t.memorandum_id })));
   for (const t of created) {
     await recordChange(tx, { type: 'task.created', isPublic: false, departments: [t.department_id], data: { taskId: t.id, entryId, listType: listTypeCode, memorandumId: t.memorandum_id } });
   }
-  return targets.map((t) => t.department_id);
 }
 
 /** Publishes one entry inside the caller's transaction; returns its id. */
@@ -82,7 +83,8 @@ export async function publishEntryIn(tx: Tx, ctx: AppContext, principal: Princip
   if (!entry) throw errors.conflict('ENTRY_EXISTS', `该主体已按认定文书 ${input.decisionNo} 列入「${lt.name}」。`);
   const persons = await linkPersons(tx, ctx, actor, entry.id, subject, input);
   await store.insertEntryEvent(tx, { entryId: entry.id, from: null, to: 'active', actorType: actor.type, actorId: actor.id, reason: input.reason });
-  const implementers = await pushTasks(tx, entry.id, lt.id, lt.code);
+  const targets = await memoranda.implementersFor(tx, lt.id);
+  const implementers = targets.map((t) => t.department_id);
   await recordAudit(tx, { actor, action: 'entry.published', entityType: 'list_entry', entityId: entry.id, data: { listType: lt.code, subjectId: subject.id, decisionNo: input.decisionNo } });
   // the subject is told through the public feed when the list is public (告知); departments always
   await recordChange(tx, {
@@ -92,6 +94,7 @@ export async function publishEntryIn(tx: Tx, ctx: AppContext, principal: Princip
       decisionNo: input.decisionNo, decidedOn: input.decidedOn, startsOn: input.startsOn, endsOn, persons: persons.map((p) => ({ id: p.person_id, role: p.role })),
     },
   });
+  await pushTasks(tx, entry.id, lt.code, targets);
   return entry.id;
 }
 
