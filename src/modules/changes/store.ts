@@ -3,6 +3,7 @@
 // pass the department whose view they read (null = the credit office, which sees all).
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database.js';
+import { entryVisibleTo } from '../lists/store.js';
 
 type Q = Db | Tx;
 
@@ -63,13 +64,6 @@ export async function deleteChangesThrough(tx: Tx, from: number, to: number): Pr
 
 // ---- current state of list entries (snapshot, sync) ----
 
-/** Same rule as the lists module: the credit office; the listing department; accepted memoranda; public list types. */
-function visibleTo(viewer: string | null) {
-  return sql<boolean>`(${viewer}::uuid IS NULL OR lt.is_public OR e.department_id = ${viewer}::uuid
-    OR EXISTS (SELECT 1 FROM memorandum_list_type mlt JOIN memorandum_acceptance ma ON ma.memorandum_id = mlt.memorandum_id
-               WHERE mlt.list_type_id = e.list_type_id AND ma.department_id = ${viewer}::uuid AND ma.status = 'accepted'))`;
-}
-
 export interface EntryStateRow {
   id: string; status: string; reason: string; decision_no: string; decided_on: string; starts_on: string; ends_on: string | null;
   origin: string | null; origin_entry_id: string | null; updated_at: Date;
@@ -87,7 +81,7 @@ export async function entriesInForce(q: Q, a: { viewer: string | null; after: st
   const { rows } = await sql<EntryStateRow>`
     SELECT ${stateColumns}
     FROM list_entry e JOIN list_type lt ON lt.id = e.list_type_id JOIN subject s ON s.id = e.subject_id JOIN department d ON d.id = e.department_id
-    WHERE e.status IN ('active', 'held') AND ${visibleTo(a.viewer)}
+    WHERE e.status IN ('active', 'held') AND ${entryVisibleTo(a.viewer)}
       AND (${a.after}::uuid IS NULL OR e.id > ${a.after}::uuid)
       AND (${a.listType ?? null}::text IS NULL OR lt.code = ${a.listType ?? null})
     ORDER BY e.id LIMIT ${a.limit}`.execute(q);
@@ -100,7 +94,7 @@ export async function entriesById(q: Q, viewer: string | null, ids: string[]): P
   const { rows } = await sql<EntryStateRow>`
     SELECT ${stateColumns}
     FROM list_entry e JOIN list_type lt ON lt.id = e.list_type_id JOIN subject s ON s.id = e.subject_id JOIN department d ON d.id = e.department_id
-    WHERE e.id = ANY (${ids}::uuid[]) AND ${visibleTo(viewer)}
+    WHERE e.id = ANY (${ids}::uuid[]) AND ${entryVisibleTo(viewer)}
     ORDER BY e.id`.execute(q);
   return rows;
 }

@@ -67,21 +67,21 @@ function entriesQuery(db: Q) {
 }
 
 /**
- * Who may see an entry: the credit office; the department that listed it; departments that accepted a
+ * Who may see an entry (aliases `e` for list_entry, `lt` for its list type): the credit office; the department that listed it; departments that accepted a
  * memorandum covering its list type (they must act on it); anyone for public list types.
  */
-function visibleTo(departmentId: string | null) {
-  return sql<boolean>`(${departmentId}::uuid IS NULL OR lt.is_public OR e.department_id = ${departmentId}
+export function entryVisibleTo(departmentId: string | null) {
+  return sql<boolean>`(${departmentId}::uuid IS NULL OR lt.is_public OR e.department_id = ${departmentId}::uuid
     OR EXISTS (SELECT 1 FROM memorandum_list_type mlt JOIN memorandum_acceptance ma ON ma.memorandum_id = mlt.memorandum_id
-               WHERE mlt.list_type_id = e.list_type_id AND ma.department_id = ${departmentId} AND ma.status = 'accepted'))`;
+               WHERE mlt.list_type_id = e.list_type_id AND ma.department_id = ${departmentId}::uuid AND ma.status = 'accepted'))`;
 }
 
 export async function findEntry(db: Q, id: string, viewer: string | null) {
-  return entriesQuery(db).select(entryColumns).where('e.id', '=', id).where(visibleTo(viewer)).executeTakeFirst();
+  return entriesQuery(db).select(entryColumns).where('e.id', '=', id).where(entryVisibleTo(viewer)).executeTakeFirst();
 }
 
 export async function listEntries(db: Q, viewer: string | null, f: { listType?: string; status?: string; subjectId?: string; departmentId?: string; decidedFrom?: string; decidedTo?: string; limit: number; offset: number }) {
-  let q = entriesQuery(db).select(entryColumns).where(visibleTo(viewer));
+  let q = entriesQuery(db).select(entryColumns).where(entryVisibleTo(viewer));
   if (f.listType) q = q.where('lt.code', '=', f.listType);
   if (f.status) q = q.where('e.status', '=', f.status as EntryStatus);
   if (f.subjectId) q = q.where('e.subject_id', '=', f.subjectId);
