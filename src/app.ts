@@ -34,6 +34,7 @@ import { calendarRoutes } from './modules/calendar/routes.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { collectionRoutes } from './modules/collection/routes.js';
 import { recordRoutes } from './modules/records/routes.js';
+import { trackingRoutes } from './modules/tracking/routes.js';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 
@@ -109,6 +110,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     await calendarRoutes(api, ctx);
     await collectionRoutes(api, ctx);
     await recordRoutes(api, ctx);
+    await trackingRoutes(api, ctx);
   }, { prefix: '/api/v1' });
   registerWeb(app);
   spaFallback(app);

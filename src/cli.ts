@@ -12,6 +12,7 @@ import { serve } from './server.js';
 import { formatIdentifierLine, validateValues } from './cli-validate.js';
 import { registerCollectionCommands } from './modules/collection/commands.js';
 import { registerSyncCommand } from './modules/sync/command.js';
+import { registerReportCommand } from './modules/tracking/command.js';
 
 function configFrom(opts: { data?: string }): Config {
   return loadConfig(process.env, { dataDir: opts.data });
@@ -78,6 +79,7 @@ export function buildCli(): Command {
     }));
   registerCollectionCommands(program, withContext, dataOption);
   registerSyncCommand(program, withContext, dataOption);
+  registerReportCommand(program, withContext, dataOption);
   return program;
 }
 

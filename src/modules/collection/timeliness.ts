@@ -39,16 +39,18 @@ async function rejected(db: Db, from: string, to: string, departmentId: string |
 const zero = (): Counts => ({ delivered: 0, onTime: 0, late: 0, rejected: 0 });
 const rate = (c: Counts) => (c.delivered ? Math.round((c.onTime / c.delivered) * 10000) / 100 : null);
 
-export async function timeliness(opts: { db: Db; principal: Principal; from?: string; to?: string; department?: string }) {
+/** `principal` null: the operator at the command line (every department). */
+export async function timeliness(opts: { db: Db; principal: Principal | null; from?: string; to?: string; department?: string }) {
   const { db, principal } = opts;
   const to = opts.to ?? today();
   const from = opts.from ?? `${to.slice(0, 7)}-01`;
   for (const [k, v] of [['from', from], ['to', to]]) if (!isRealIsoDate(v)) throw errors.validation([{ path: `querystring.${k}`, message: '应为有效日期（YYYY-MM-DD）' }]);
   if (from > to) throw errors.validation([{ path: 'querystring.from', message: '开始日期不能晚于结束日期' }]);
-  let departmentId: string | null = principal.platform ? null : principal.departmentId;
+  const everyDepartment = !principal || principal.platform;
+  let departmentId: string | null = everyDepartment ? null : principal.departmentId;
   if (opts.department) {
     const d = await resolveDepartment(db, opts.department);
-    if (!principal.platform && d.id !== principal.departmentId) throw errors.forbidden('只能查看本部门的双公示及时性统计。');
+    if (!everyDepartment && d.id !== principal.departmentId) throw errors.forbidden('只能查看本部门的双公示及时性统计。');
     departmentId = d.id;
   }
   const [del, rej, depts, cal] = await Promise.all([delivered(db, from, to, departmentId), rejected(db, from, to, departmentId),
