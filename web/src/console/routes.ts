@@ -23,6 +23,7 @@ export const ROUTES: ConsoleRoute[] = [
   { path: '/console/', label: '工作台', visible: everyone },
   { path: '/console/subjects', label: '主体管理', visible: everyone },
   { path: '/console/changes', label: '变更流', visible: everyone },
+  { path: '/console/tracking', label: '跟踪问效', visible: (u) => u.role !== 'system' },
   { path: '/console/list-types', label: '名单类型', group: JOINT, visible: (u) => isInitiating(u) || isImplementing(u) },
   { path: '/console/list-entries', label: '名单记录', group: JOINT, visible: isInitiating },
   { path: '/console/measures', label: '措施清单', group: JOINT, visible: isImplementing },
