@@ -35,6 +35,7 @@ import { catalogRoutes } from './modules/catalog/routes.js';
 import { collectionRoutes } from './modules/collection/routes.js';
 import { recordRoutes } from './modules/records/routes.js';
 import { trackingRoutes } from './modules/tracking/routes.js';
+import { creditReportRoutes } from './modules/credit-report/routes.js';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 
@@ -111,6 +112,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     await collectionRoutes(api, ctx);
     await recordRoutes(api, ctx);
     await trackingRoutes(api, ctx);
+    await creditReportRoutes(api, ctx);
   }, { prefix: '/api/v1' });
   registerWeb(app);
   spaFallback(app);

@@ -231,6 +231,16 @@ export interface ResponseTaskTable {
   acknowledged_by: string | null;
 }
 
+/** 信用报告 issued on the portal (migration 009) */
+export interface CreditReportTable {
+  no: string;
+  subject_id: string;
+  digest: string;
+  entries: number;
+  records: number;
+  issued_at: Generated<Date>;
+}
+
 export interface CreditCheckTable {
   id: Generated<string>;
   department_id: string;
@@ -536,4 +546,5 @@ export interface DB {
   collection_batch: CollectionBatchTable;
   collection_reject: CollectionRejectTable;
   credit_record: CreditRecordTable;
+  credit_report: CreditReportTable;
 }
