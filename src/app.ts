@@ -36,6 +36,7 @@ import { collectionRoutes } from './modules/collection/routes.js';
 import { recordRoutes } from './modules/records/routes.js';
 import { trackingRoutes } from './modules/tracking/routes.js';
 import { creditReportRoutes } from './modules/credit-report/routes.js';
+import { commitmentRoutes } from './modules/commitments/routes.js';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 
@@ -113,6 +114,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     await recordRoutes(api, ctx);
     await trackingRoutes(api, ctx);
     await creditReportRoutes(api, ctx);
+    await commitmentRoutes(api, ctx);
   }, { prefix: '/api/v1' });
   registerWeb(app);
   spaFallback(app);

@@ -231,6 +231,30 @@ export interface ResponseTaskTable {
   acknowledged_by: string | null;
 }
 
+/** 信用承诺 (migration 010) */
+export interface CommitmentTable {
+  id: Generated<string>;
+  code: string;
+  subject_id: string;
+  department_id: string;
+  type: string;
+  matter: string;
+  content: string;
+  made_on: string;
+  due_on: string | null;
+  is_public: Generated<boolean>;
+  fulfilment: 'fulfilled' | 'partial' | 'unfulfilled' | null;
+  fulfilment_on: string | null;
+  fulfilment_note: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CommitmentSerialTable {
+  region_code: string;
+  made_on: string;
+  last: number;
+}
+
 /** 信用报告 issued on the portal (migration 009) */
 export interface CreditReportTable {
   no: string;
@@ -547,4 +571,6 @@ export interface DB {
   collection_reject: CollectionRejectTable;
   credit_record: CreditRecordTable;
   credit_report: CreditReportTable;
+  commitment: CommitmentTable;
+  commitment_serial: CommitmentSerialTable;
 }

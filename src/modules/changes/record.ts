@@ -5,7 +5,8 @@ import type { Tx } from '../../db/database.js';
 export type ChangeType =
   | 'entry.published' | 'entry.held' | 'entry.released' | 'entry.expired' | 'entry.removed' | 'entry.revoked' | 'entry.corrected'
   | 'record.published' | 'record.held' | 'record.released' | 'record.expired' | 'record.removed' | 'record.revoked' | 'record.corrected'
-  | 'task.created' | 'subject.created' | 'subject.updated';
+  | 'task.created' | 'subject.created' | 'subject.updated'
+  | 'commitment.made' | 'commitment.kept' | 'commitment.broken';
 
 export interface ChangeInput {
   type: ChangeType;

@@ -24,8 +24,8 @@ export interface SubjectFacts {
 }
 export interface CatalogFacts { version: number; matters: FactMatter[]; measures: FactMeasure[] }
 
-// $1 USCCs, $2 blind indexes of ID numbers, $3 the day from which a black entry counts against the
-// green channel. One statement: one snapshot, one round trip, whatever the number of subjects.
+// $1 USCCs, $2 blind indexes of ID numbers, $3 the day from which a black entry or a broken
+// commitment counts against the green channel. One statement: one snapshot, one round trip, whatever the number of subjects.
 export const SUBJECT_FACTS_TEXT = `
   WITH subj AS (
     -- two index lookups (an OR across the two columns would scan the table)
@@ -47,8 +47,11 @@ export const SUBJECT_FACTS_TEXT = `
     WHERE p.person_id IN (SELECT id FROM subj WHERE kind = 'natural_person') AND e.status IN ('active', 'held')
   ),
   neg AS (
-    SELECT DISTINCT e.subject_id FROM list_entry e JOIN list_type lt ON lt.id = e.list_type_id
+    SELECT e.subject_id FROM list_entry e JOIN list_type lt ON lt.id = e.list_type_id
     WHERE e.subject_id IN (SELECT id FROM subj) AND lt.kind = 'black' AND e.status <> 'revoked' AND e.decided_on >= $3::date
+    UNION -- a commitment not (fully) kept is a negative record too
+    SELECT c.subject_id FROM commitment c
+    WHERE c.subject_id IN (SELECT id FROM subj) AND c.fulfilment IN ('partial', 'unfulfilled') AND c.fulfilment_on >= $3::date
   )
   SELECT json_build_object(
     'subjects', coalesce((SELECT json_agg(subj) FROM subj), '[]'),

@@ -43,6 +43,8 @@ ${entries(r.red)}
 ${entries(r.black)}
 <h2>四、行政许可、行政处罚等公示信息</h2>
 ${records(r.records)}
+<h2>五、信用承诺及履行情况</h2>
+${table(['承诺编号', '类型', '事项', '承诺内容', '承诺日期', '接收部门', '履行情况'], r.commitments.map((c) => [c.code, c.type, c.matter, c.content, c.madeOn, c.department, c.fulfilmentOn ? `${c.fulfilmentLabel}（${c.fulfilmentOn}）` : c.fulfilmentLabel]), '无')}
 <div class="note">
 <p>本报告内容为本平台依法公开的信用信息，来源于各认定、报送部门；不含依法不予公开的信息和个人隐私。${r.truncated ? '条目较多，本报告仅列出前 500 条，完整信息请在平台查询。' : ''}</p>
 <p>对报告内容有异议的，可在平台「异议申诉」提交，或联系：${esc(r.issuer.contact)}。</p>

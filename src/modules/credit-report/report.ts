@@ -8,6 +8,7 @@ import type { AppContext } from '../../context.js';
 import { canonicalJson } from '../../domain/audit-chain.js';
 import { errors } from '../../errors.js';
 import { today } from '../calendar/use-cases.js';
+import { publicCommitmentsOf } from '../commitments/use-cases.js';
 import { publicEntries } from '../lists/public.js';
 import { listPublicRecords } from '../records/use-cases.js';
 import { getPublicSubject } from '../subjects/search.js';
@@ -39,10 +40,11 @@ async function allRecords(ctx: AppContext, uscc: string) {
 
 async function reportContent(ctx: AppContext, uscc: string) {
   const subject = await getPublicSubject({ ctx, uscc });
-  const [entries, records] = await Promise.all([allEntries(ctx, subject.uscc!), allRecords(ctx, subject.uscc!)]);
+  const [entries, records, commitments] = await Promise.all([allEntries(ctx, subject.uscc!), allRecords(ctx, subject.uscc!), publicCommitmentsOf({ ctx, uscc: subject.uscc! })]);
   return {
     asOf: today(), issuer: { siteName: ctx.config.siteName, operator: ctx.config.operator, contact: ctx.config.contact },
     subject, red: entries.filter((e) => e.kind === 'red'), black: entries.filter((e) => e.kind === 'black'), records,
+    commitments: commitments.map(({ code, type, matter, content, madeOn, dueOn, fulfilmentLabel, fulfilmentOn, department }) => ({ code, type, matter, content, madeOn, dueOn, fulfilmentLabel, fulfilmentOn, department: department.name })),
     truncated: entries.length >= MAX_ITEMS || records.length >= MAX_ITEMS,
   };
 }

@@ -7,9 +7,10 @@ export const EVENT_TYPES: ChangeType[] = [
   'entry.published', 'entry.held', 'entry.released', 'entry.expired', 'entry.removed', 'entry.revoked', 'entry.corrected',
   'record.published', 'record.held', 'record.released', 'record.expired', 'record.removed', 'record.revoked', 'record.corrected',
   'task.created', 'subject.created', 'subject.updated',
+  'commitment.made', 'commitment.kept', 'commitment.broken',
 ];
-/** A family of events: `entry.*`, `record.*`, `task.*`, `subject.*`, or `*` for all. */
-export const EVENT_PATTERNS = ['*', 'entry.*', 'record.*', 'task.*', 'subject.*'];
+/** A family of events: `entry.*`, `record.*`, `task.*`, `subject.*`, `commitment.*`, or `*` for all. */
+export const EVENT_PATTERNS = ['*', 'entry.*', 'record.*', 'task.*', 'subject.*', 'commitment.*'];
 
 export function isKnownEvent(e: string): boolean {
   return (EVENT_TYPES as string[]).includes(e) || EVENT_PATTERNS.includes(e);
