@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { addWorkingDays } from '../src/domain/working-days.js';
+import { addDays, workingDaysBetween, type WorkCalendar } from '../src/domain/working-days.js';
 import { loadCalendar, today } from '../src/modules/calendar/use-cases.js';
 import { sweepPublication } from '../src/modules/records/sweep.js';
 import { makeDepartment, makeKey } from './support/factories.js';
@@ -83,15 +83,23 @@ function put(key: string, url: string, body: unknown) {
   return fetch(p.baseUrl + url, { method: 'PUT', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }
 
+/** The latest decision date that is `n` working days before `to` — whether `to` (today) is a working day or not. */
+function decidedWorkingDaysBefore(to: string, n: number, cal: WorkCalendar): string {
+  let d = addDays(to, -1);
+  while (workingDaysBetween(d, to, cal) < n) d = addDays(d, -1);
+  assert.equal(workingDaysBetween(d, to, cal), n);
+  return d;
+}
+
 describe('双公示 timeliness', () => {
   test('per department: delivered, on time, late (over 7 working days), rejected', async () => {
     const cal = await loadCalendar(p.ctx.db);
     const now = today();
     const f = penaltyFactory(21, deptCode);
     const rows = [
-      f.org({ 处罚决定日期: addWorkingDays(now, -3, cal) }),
-      f.org({ 处罚决定日期: addWorkingDays(now, -7, cal) }),
-      f.org({ 处罚决定日期: addWorkingDays(now, -8, cal) }),
+      f.org({ 处罚决定日期: decidedWorkingDaysBefore(now, 3, cal) }),
+      f.org({ 处罚决定日期: decidedWorkingDaysBefore(now, 7, cal) }),
+      f.org({ 处罚决定日期: decidedWorkingDaysBefore(now, 8, cal) }),
       f.org({ 违法事实: '' }),
     ];
     const r = await upload(p.baseUrl, officerKey, { type: 'admin_penalty', file: writeCsv(path.join(dir, 't.csv'), rows) });
