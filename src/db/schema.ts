@@ -495,6 +495,19 @@ export interface CreditRecordTable {
   overrides: unknown;
   recorded_at: Generated<Date>;
   status_changed_at: Timestamp | null;
+  sharing_stopped_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface CreditRecordEventTable {
+  id: Generated<string>;
+  record_id: string;
+  version_id: string;
+  from_status: string;
+  to_status: string;
+  at: Generated<Date>;
+  actor_type: string;
+  actor_id: string | null;
+  reason: string | null;
 }
 
 export interface DB {
@@ -536,4 +549,5 @@ export interface DB {
   collection_batch: CollectionBatchTable;
   collection_reject: CollectionRejectTable;
   credit_record: CreditRecordTable;
+  credit_record_event: CreditRecordEventTable;
 }
