@@ -68,6 +68,8 @@ test('accepted after the period; approval ends publication and sharing, pushes t
   const queue = (await market.officer.get('/api/v1/repairs?status=submitted')).body.items;
   assert.deepEqual(queue.map((x: { id: string; kind: string; target: { type: string } }) => [x.id, x.kind, x.target.type]), [[r.body.id, 'penalty_unpublish', 'record']]);
   assert.ok(queue[0].decideDueOn > today(), 'a working-day deadline');
+  const detail = (await market.officer.get(`/api/v1/repairs/${r.body.id}`)).body;
+  assert.deepEqual([detail.subject.name, detail.subject.uscc, detail.decider.code], [row['行政相对人名称'], uscc, market.code]);
   assert.equal((await other.officer.post(`/api/v1/repairs/${r.body.id}/approve`, { note: '越权' })).status, 404, 'another department cannot decide');
   assert.equal((await other.officer.get(`/api/v1/repairs/${r.body.id}`)).status, 404);
 

@@ -69,3 +69,9 @@ export async function listRepairs(db: Q, f: { deciderDepartmentId: string | null
   if (f.status) q = q.where('r.status', '=', f.status as never);
   return q.execute();
 }
+
+/** The subject (masked identifier only) and the deciding department of a repair. */
+export async function partiesOf(db: Q, id: string) {
+  return db.selectFrom('repair as r').innerJoin('subject as s', 's.id', 'r.subject_id').innerJoin('department as d', 'd.id', 'r.decider_department_id')
+    .select(['s.name as subject_name', 's.uscc', 's.id_masked', 'd.code as decider_code', 'd.name as decider_name']).where('r.id', '=', id).executeTakeFirstOrThrow();
+}

@@ -93,7 +93,9 @@ export async function getRepair(opts: { ctx: AppContext; principal: Principal; i
   const r = /^[0-9a-f-]{36}$/i.test(opts.id) ? await store.findRepair(ctx.db, opts.id) : undefined;
   if (!r || !(principal.platform || r.decider_department_id === principal.departmentId)) throw errors.notFound('该修复申请');
   const contact = principal.role !== 'system' ? decryptText(ctx.config.encryptionKeys, { cipher: r.applicant_cipher, keyVersion: r.applicant_key_version }) : undefined;
+  const parties = await store.partiesOf(ctx.db, r.id);
   return {
+    subject: { name: parties.subject_name, uscc: parties.uscc, idNumberMasked: parties.id_masked }, decider: { code: parties.decider_code, name: parties.decider_name },
     id: r.id, receiptCode: r.receipt_code, target: { type: r.target_type, id: r.target_id }, status: r.status, kind: r.kind_of_repair, reason: r.reason,
     commitment: r.commitment, evidence: r.evidence, conditions: r.conditions, applicant: { name: r.applicant_name, contact }, submittedOn: r.submitted_on,
     decideDueOn: r.decide_due_on, overdue: r.status === 'submitted' && today() > r.decide_due_on, decisionNote: r.decision_note, certificateNo: r.certificate_no,

@@ -45,7 +45,7 @@ export interface Repair {
   decideDueOn: string;
   overdue: boolean;
   certificateNo: string | null;
-  /** list rows only */
+  /** list rows and the detail */
   subject?: Named;
   decider?: { code: string; name: string };
   /** detail only */
