@@ -4,6 +4,8 @@
 // publication and sharing), update (a corrected version, the old one in history).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
+import { sweepPublication } from '../src/modules/records/sweep.js';
 import { makeKey } from './support/factories.js';
 import { client } from './support/http.js';
 import { startPlatform, type TestPlatform } from './support/platform.js';
@@ -159,4 +161,19 @@ test('a re-delivered row keeps a held record held; unknown or ended records cann
   const missing = await pub().post('/api/v1/objections', { target: { recordId: '00000000-0000-0000-0000-000000000000' }, reason: '没有这条记录', applicant: { name: '某', contact: '13800000000' } });
   assert.equal(missing.status, 404);
   assert.equal((await pub().post('/api/v1/objections', { target: { recordId: 'x' }, reason: '无效编号啊', applicant: { name: '某', contact: '13800000000' } })).status, 404);
+});
+
+test('an objection does not extend publication: a held record past its maximum window is swept off, and can still be deleted', async () => {
+  const { uscc, recordId } = await penalty();
+  const o = await acceptedAndForwarded(recordId);
+  // the window ended yesterday (as if decided long ago): only this record is due
+  await sql`UPDATE credit_record SET max_publish_until = current_date - 1 WHERE record_id = ${recordId}::uuid AND is_current`.execute(p.ctx.db);
+  assert.ok(await sweepPublication(p.ctx.db) >= 1);
+  assert.deepEqual(await publicItems(uscc), []);
+  const rec = (await market.officer.get(`/api/v1/records/${recordId}`)).body;
+  assert.equal(rec.status, 'expired');
+  assert.deepEqual(rec.history.map((h: { from: string; to: string }) => `${h.from}→${h.to}`), ['active→held', 'held→expired']);
+  assert.equal((await recordChanges(recordId)).at(-1).type, 'record.expired');
+  assert.equal((await market.officer.post(`/api/v1/objections/${o.id}/decide`, { outcome: 'delete', note: '处罚决定已撤销' })).status, 200);
+  assert.equal((await market.officer.get(`/api/v1/records/${recordId}`)).body.status, 'revoked');
 });

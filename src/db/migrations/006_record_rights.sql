@@ -19,3 +19,7 @@ CREATE TABLE credit_record_event (            -- status history of a record (all
 );
 CREATE INDEX credit_record_event_record ON credit_record_event (record_id, id);
 
+
+-- The publication sweep also ends held records past their maximum window (an objection does not
+-- extend it); held records are few, so their own small partial index.
+CREATE INDEX credit_record_expiry_held ON credit_record (max_publish_until) WHERE status = 'held' AND is_current;

@@ -116,12 +116,14 @@ export async function revoke(tx: Tx, ids: string[], m: WriteMeta) {
 
 /**
  * Takes records whose maximum publication window has passed off publication (status expired),
- * at most `limit` at a time, writing record.expired changes; returns the record ids.
+ * at most `limit` at a time, writing record.expired changes and the status history; returns the
+ * record ids. `held` records (under objection) are swept too — the maximum is a legal limit that an
+ * objection does not extend (each status has its own partial index).
  */
-export async function expireDue(tx: Tx, today: string, limit: number): Promise<{ id: string; department_id: string }[]> {
+export async function expireDue(tx: Tx, today: string, limit: number, from: 'active' | 'held' = 'active'): Promise<{ id: string; department_id: string }[]> {
   const { rows } = await sql<{ id: string; department_id: string }>`
     WITH due AS (
-      SELECT id FROM credit_record WHERE status = 'active' AND is_current AND max_publish_until < ${today}::date
+      SELECT id FROM credit_record WHERE status = ${from} AND is_current AND max_publish_until < ${today}::date
       ORDER BY max_publish_until LIMIT ${limit} FOR UPDATE SKIP LOCKED
     ), upd AS (
       UPDATE credit_record r SET status = 'expired', status_changed_at = now() FROM due WHERE r.id = due.id
@@ -134,6 +136,9 @@ export async function expireDue(tx: Tx, today: string, limit: number): Promise<{
           'subjectId', upd.subject_id, 'department', (SELECT code FROM department WHERE id = upd.department_id), 'status', 'expired',
           'publishUntil', upd.max_publish_until)
       FROM upd
+    ), ev AS (
+      INSERT INTO credit_record_event (record_id, version_id, from_status, to_status, actor_type, reason)
+      SELECT upd.record_id, upd.id, ${from}, 'expired', 'system', '公示期满' FROM upd
     )
     SELECT record_id AS id, department_id FROM upd`.execute(tx);
   return rows;
