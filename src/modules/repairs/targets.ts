@@ -16,7 +16,8 @@ export async function targetFacts(db: Db, t: Target): Promise<TargetFacts> {
   if (t.type === 'record') {
     return {
       repairable: t.repairable, decidedOn: t.decidedOn, minMonths: 0, earliestOn: t.minPublishUntil ?? null, requires: [],
-      newerNegative: await store.newerNegativeRecords(db, t.subjectId, t.infoType!, t.decidedOn, t.id),
+      // an info type without a decision date has no publication window either (REPAIRABLE fails)
+      newerNegative: t.decidedOn ? await store.newerNegativeRecords(db, t.subjectId, t.infoType!, t.decidedOn, t.id) : 0,
       earlierRepairs: await store.approvedRecordRepairDates(db, t.subjectId, t.infoType!),
     };
   }
