@@ -80,7 +80,8 @@ export async function acceptObjection(opts: { ctx: AppContext; principal: Princi
   await withObjection(opts.ctx, opts.id, ['submitted'], '受理', async (tx, o, t) => {
     const [, forwardDays] = objectionDays(t);
     const due = await workingDeadline(opts.ctx, today(), forwardDays);
-    await holdTarget(tx, t, actor, `异议受理，核实期间暂停执行联合奖惩措施（回执 ${o.receipt_code}）`, o.id);
+    const why = t.type === 'record' ? '异议受理，核实期间标注“异议处理中”' : '异议受理，核实期间暂停执行联合奖惩措施';
+    await holdTarget(tx, t, actor, `${why}（回执 ${o.receipt_code}）`, o.id);
     await store.updateObjection(tx, o.id, { status: 'accepted', accepted_at: new Date(), forward_due_on: due.dueOn, status_note: opts.note ?? null });
     await recordAudit(tx, { actor, action: 'objection.accepted', entityType: 'objection', entityId: o.id, departmentId: o.provider_department_id });
   });
@@ -142,8 +143,8 @@ export async function getObjection(opts: { ctx: AppContext; principal: Principal
   const parties = await store.partiesOf(ctx.db, o.id);
   return {
     ...presentObjection(o, { contact }), outcome: o.outcome, statusNote: o.status_note, correction: o.correction, attachments: o.attachments,
-    subject: parties?.subject_name ? { name: parties.subject_name, uscc: parties.uscc, idNumberMasked: parties.id_masked } : null,
-    provider: { code: parties!.provider_code, name: parties!.provider_name },
+    subject: parties.subject_name ? { name: parties.subject_name, uscc: parties.uscc, idNumberMasked: parties.id_masked } : null,
+    provider: { code: parties.provider_code, name: parties.provider_name },
   };
 }
 
