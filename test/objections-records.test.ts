@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
+import { today } from '../src/modules/calendar/use-cases.js';
 import { sweepPublication } from '../src/modules/records/sweep.js';
 import { makeKey } from './support/factories.js';
 import { client } from './support/http.js';
@@ -176,4 +177,20 @@ test('an objection does not extend publication: a held record past its maximum w
   assert.equal((await recordChanges(recordId)).at(-1).type, 'record.expired');
   assert.equal((await market.officer.post(`/api/v1/objections/${o.id}/decide`, { outcome: 'delete', note: '处罚决定已撤销' })).status, 200);
   assert.equal((await market.officer.get(`/api/v1/records/${recordId}`)).body.status, 'revoked');
+});
+
+test('an info type may set its own objection deadlines (working days), like a list type', async () => {
+  const due = async (days: number) => (await officeAdmin.get(`/api/v1/calendar/deadline?from=${today()}&workingDays=${days}`)).body.date;
+  const before = (await file((await penalty()).recordId)).body;
+  assert.equal(before.acceptDueOn, await due(1), 'the platform default: accept within 1 working day');
+  const { code: _code, version: _v, categoryName: _c, updatedAt: _u, ...definition } = (await officeAdmin.get('/api/v1/catalog/info-types/admin_penalty')).body;
+  const put = await officeAdmin.put('/api/v1/catalog/info-types/admin_penalty', { ...definition, objectionDays: [3, 4, 10] });
+  assert.equal(put.status, 200, JSON.stringify(put.body));
+  const { recordId } = await penalty();
+  const o = (await file(recordId)).body;
+  assert.equal(o.acceptDueOn, await due(3));
+  await office.post(`/api/v1/objections/${o.id}/accept`);
+  assert.equal((await office.get(`/api/v1/objections/${o.id}`)).body.dueOn, await due(4), 'forward within 4');
+  await office.post(`/api/v1/objections/${o.id}/forward`);
+  assert.equal((await office.get(`/api/v1/objections/${o.id}`)).body.dueOn, await due(10), 'decide within 10');
 });

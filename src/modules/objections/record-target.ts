@@ -17,7 +17,7 @@ export async function loadRecordTarget(db: Db | Tx, recordId: string): Promise<T
   if (!r) return null;
   return {
     type: 'record', id: r.record_id, subjectId: r.subject_id, providerDepartmentId: r.department_id, status: r.status, listTypeId: null, listTypeCode: null,
-    kind: null, repairable: r.publish_policy !== null, decidedOn: r.decided_on ?? '', objectionDays: null, repairMinMonths: null, repairRequires: [],
+    kind: null, repairable: r.publish_policy !== null, decidedOn: r.decided_on ?? '', objectionDays: r.objection_days, repairMinMonths: null, repairRequires: [],
     infoType: r.info_type, minPublishUntil: r.min_publish_until,
   };
 }

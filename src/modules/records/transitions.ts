@@ -24,13 +24,17 @@ export interface CurrentRecord {
   min_publish_until: string | null;
   max_publish_until: string | null;
   publish_policy: string | null;
+  /** The info type's objection deadlines, when it sets its own (catalog definition). */
+  objection_days: number[] | null;
 }
 
 /** The current version of a record (by its stable id), optionally locked until the transaction ends. */
 export async function currentRecord(q: Db | Tx, recordId: string, lock = false): Promise<CurrentRecord | undefined> {
   const { rows } = await sql<CurrentRecord>`
     SELECT r.id, r.record_id, r.version, r.info_type, r.subject_id, r.department_id, d.code AS department_code, r.disclosure, r.status,
-      r.decided_on, r.min_publish_until, r.max_publish_until, r.publish_policy
+      r.decided_on, r.min_publish_until, r.max_publish_until, r.publish_policy,
+      (SELECT array(SELECT jsonb_array_elements_text(t.definition -> 'objectionDays')::int) FROM info_type t
+        WHERE t.code = r.info_type AND jsonb_typeof(t.definition -> 'objectionDays') = 'array') AS objection_days
     FROM credit_record r JOIN department d ON d.id = r.department_id
     WHERE r.record_id = ${recordId}::uuid AND r.is_current ${lock ? sql`FOR UPDATE OF r` : sql``}`.execute(q);
   return rows[0];
