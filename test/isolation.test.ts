@@ -168,6 +168,35 @@ describe('collection, catalog, calendar and records', () => {
     assert.deepEqual((await client(p.baseUrl).get(`/api/v1/public/records?subject=${orgUscc}`)).body.items, []);
   });
 
+  test('objections and repairs about A\'s records: B can neither see nor decide them; A can', async () => {
+    const applicant = { name: '甲局相对人', contact: '13700000000' };
+    const o = (await client(p.baseUrl).post('/api/v1/objections', { target: { recordId: aRecord }, reason: '记录有误，请核实', applicant })).body;
+    assert.equal((await platformAdmin.post(`/api/v1/objections/${o.id}/accept`)).status, 200);
+    assert.equal((await platformAdmin.post(`/api/v1/objections/${o.id}/forward`)).status, 200);
+    for (const c of [b.officer, b.admin]) {
+      assert.equal((await c.get(`/api/v1/objections/${o.id}`)).status, 404);
+      assert.equal((await c.post(`/api/v1/objections/${o.id}/decide`, { outcome: 'delete', note: '越权删除' })).status, 404);
+      assert.ok(!(await c.get('/api/v1/objections')).body.items.some((x: { id: string }) => x.id === o.id));
+    }
+    assert.equal((await a.system.post(`/api/v1/objections/${o.id}/decide`, { outcome: 'delete', note: '系统密钥' })).status, 404, 'a decision is a person\'s');
+    assert.equal((await a.officer.get(`/api/v1/records/${aRecord}`)).body.status, 'held');
+    assert.equal((await a.officer.post(`/api/v1/objections/${o.id}/decide`, { outcome: 'verified', note: '核实无误' })).status, 200);
+
+    const { monthsAgo } = await import('./support/records.js');
+    const row = files.penaltyFactory(98, a.code).org({ 处罚决定日期: monthsAgo(5) });
+    const dir = files.tempDir();
+    assert.equal((await files.upload(p.baseUrl, aOfficer, { type: 'admin_penalty', file: files.writeCsv(`${dir}/repair.csv`, [row]) })).body.accepted, 1);
+    const recordId = (await a.officer.get(`/api/v1/records?subject=${row['行政相对人代码_1(统一社会信用代码)']}`)).body.items[0].id;
+    const r = await client(p.baseUrl).post('/api/v1/repairs', { target: { recordId }, applicant, reason: '罚款已缴清', commitment: '本单位承诺今后依法诚信经营，不再发生同类违法行为。', evidence: [{ kind: 'fulfilment', name: '缴款凭证.pdf' }] });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    for (const c of [b.officer, b.admin]) {
+      assert.equal((await c.post(`/api/v1/repairs/${r.body.id}/approve`, { note: '越权' })).status, 404);
+      assert.equal((await c.get(`/api/v1/repairs/${r.body.id}`)).status, 404);
+      assert.ok(!(await c.get('/api/v1/repairs')).body.items.some((x: { id: string }) => x.id === r.body.id));
+    }
+    assert.equal((await a.officer.post(`/api/v1/repairs/${r.body.id}/approve`, { note: '同意' })).status, 200);
+  });
+
   test('timeliness: B sees only its own department; only the credit office loads holidays', async () => {
     assert.equal((await b.officer.get(`/api/v1/collection/timeliness?department=${a.code}`)).status, 403);
     const own = await b.officer.get('/api/v1/collection/timeliness');

@@ -128,6 +128,31 @@ test('holds, releases and removals on the province follow on the county; nothing
   assert.equal(count.n, source.n, 'one mirror per source entry');
 });
 
+test('a repair approved on the province reaches the county: the mirrored entry leaves and the check there is clear (一处修复、处处认可)', async () => {
+  const org = { kind: 'organization', uscc: uscc(), name: '河南跨区修复样本有限公司' };
+  const e = await provList(org);
+  await syncDown();
+  assert.equal((await check({ uscc: org.uscc })).body.outcome, 'restrict');
+  const local = await county.ctx.db.selectFrom('list_entry').select(['id', 'status']).where('origin_entry_id', '=', e.id).executeTakeFirstOrThrow();
+
+  const asked = await client(prov.baseUrl).post('/api/v1/repairs', {
+    target: { entryId: e.id }, applicant: { name: '王会计', contact: 'wang@example.com' }, reason: '已履行生效法律文书确定的全部义务',
+    commitment: '本单位郑重承诺：已全部履行义务，今后依法诚信经营，如有违反愿承担相应责任。', evidence: [{ kind: 'fulfilment', name: '执行完毕证明.pdf' }],
+  });
+  assert.equal(asked.status, 201, JSON.stringify(asked.body));
+  assert.equal((await ps.court.post(`/api/v1/repairs/${asked.body.id}/approve`, { note: '经审核，符合修复条件' })).status, 200);
+  assert.equal((await check({ uscc: org.uscc })).body.outcome, 'restrict', 'the county knows only once it syncs');
+
+  await syncDown();
+  const c = await check({ uscc: org.uscc });
+  assert.equal(c.body.outcome, 'clear');
+  assert.deepEqual(c.body.measures, []);
+  const mirrored = await must(countyAdmin.get(`/api/v1/list-entries/${local.id}`));
+  assert.equal(mirrored.status, 'removed');
+  const feed = await must(countyFinance.get('/api/v1/changes?after=0&limit=1000'));
+  assert.ok(feed.changes.some((x: { type: string; data: { entryId: string } }) => x.type === 'entry.removed' && x.data.entryId === local.id), 'the county\'s implementing department is told');
+});
+
 test('a natural person listed on the province is found on the county by ID number', async () => {
   const id = idNumber({ birthDate: '1982-08-08' });
   await provList({ kind: 'natural_person', idNumber: id, name: '赵某某' });

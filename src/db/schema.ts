@@ -529,6 +529,19 @@ export interface CreditRecordTable {
   overrides: unknown;
   recorded_at: Generated<Date>;
   status_changed_at: Timestamp | null;
+  sharing_stopped_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface CreditRecordEventTable {
+  id: Generated<string>;
+  record_id: string;
+  version_id: string;
+  from_status: string;
+  to_status: string;
+  at: Generated<Date>;
+  actor_type: string;
+  actor_id: string | null;
+  reason: string | null;
 }
 
 export interface DB {
@@ -573,4 +586,5 @@ export interface DB {
   credit_report: CreditReportTable;
   commitment: CommitmentTable;
   commitment_serial: CommitmentSerialTable;
+  credit_record_event: CreditRecordEventTable;
 }

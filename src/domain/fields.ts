@@ -73,6 +73,8 @@ export interface InfoTypeDefinition {
   providerDepartments: string[];
   /** The list type this information feeds, when it does (for lists and checks). */
   feedsListType?: string | null;
+  /** Objection deadlines for its records in working days (accept, forward, decide); absent = the platform default. */
+  objectionDays?: number[] | null;
   source?: string;
   fields: FieldDef[];
 }

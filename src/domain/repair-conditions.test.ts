@@ -37,3 +37,12 @@ test('addMonths clamps to the month end', () => {
   assert.equal(addMonths('2026-01-31', 1), '2026-02-28');
   assert.equal(addMonths('2026-11-27', -60), '2021-11-27');
 });
+
+test('a credit record counts from its own stored minimum end of publication', () => {
+  const rec = (o: Partial<RepairFacts>) => facts({ minMonths: 0, decidedOn: '2026-06-01', ...o });
+  assert.deepEqual(unmet(rec({ earliestOn: '2026-11-28' })), ['MIN_PERIOD']);
+  assert.match(repairConditions(rec({ earliestOn: '2026-11-28' })).find((c) => c.code === 'MIN_PERIOD')!.message, /最短公示期限：2026-11-28 起/);
+  assert.deepEqual(unmet(rec({ earliestOn: '2026-11-27' })), [], 'the day it ends is enough');
+  assert.deepEqual(unmet(rec({ earliestOn: null })), [], 'no minimum (a minor penalty)');
+  assert.match(repairConditions(rec({ earliestOn: null, repairable: false })).find((c) => c.code === 'REPAIRABLE')!.message, /没有公示期限/);
+});

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/modules/demo/fixtures.js';
-import { startPlatform } from '../support/platform.js';
+import { startPlatform, type TestPlatform } from '../support/platform.js';
 import { launchChromium } from './chromium.js';
 
 export const DESKTOP = { width: 1366, height: 768 };
@@ -11,6 +11,8 @@ export const HAN = /[\u4e00-\u9fff]/;
 
 export interface ConsoleHarness {
   baseUrl: string;
+  /** the platform under the browser, for data set up through the API (keys, deliveries) */
+  platform: TestPlatform;
   /** a fresh browser context at 1366×768 (zh-CN), signed in as `username` */
   signIn(username: string, path?: string, password?: string): Promise<Page>;
   /** a fresh browser context on the public portal, no account */
@@ -32,6 +34,7 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
   const pageErrors: string[] = [];
   return {
     baseUrl: platform.baseUrl,
+    platform,
     pageErrors,
     async signIn(username, path = '/console/', password = DEMO_PASSWORD) {
       const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });

@@ -7,7 +7,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DEMO_ORGS } from '../../src/modules/demo/fixtures.js';
+import { DEMO_DEPARTMENTS, DEMO_ORGS } from '../../src/modules/demo/fixtures.js';
+import { makeKey } from '../support/factories.js';
+import { client } from '../support/http.js';
+import { monthsAgo, USCC_COLUMN } from '../support/records.js';
+import { penaltyFactory, tempDir, upload, writeCsv } from '../fixtures/collection/files.js';
 import { apiGet, openFromMenu, startConsoleHarness, type ConsoleHarness } from './console-support.js';
 
 const TIMEOUT = 90_000;
@@ -94,6 +98,49 @@ describe('rights of the listed', () => {
 
     assert.equal(await followStatus(portal, code), '已受理');
     await portal.context().close();
+  });
+
+  test('an objection about a credit record: the office sees the record and marks it 异议处理中; the provider corrects a field', { timeout: TIMEOUT }, async () => {
+    // a 行政处罚 delivered by the demo's 市场监管局, and an objection filed on it through the API
+    const market = DEMO_DEPARTMENTS[0].code;
+    const key = await makeKey(harness.platform.ctx, { department: market, role: 'officer' });
+    const row = penaltyFactory(77, market).org({ 处罚决定日期: monthsAgo(1) });
+    assert.equal((await upload(harness.baseUrl, key, { type: 'admin_penalty', file: writeCsv(`${tempDir()}/p.csv`, [row]) })).body.accepted, 1);
+    const recordId = (await client(harness.baseUrl, key).get(`/api/v1/records?subject=${row[USCC_COLUMN]}`)).body.items[0].id;
+    const filed = await client(harness.baseUrl).post('/api/v1/objections', { target: { recordId }, reason: '罚款金额有误，应为 1 万元', applicant: { name: '刘经理', contact: '13900000000' } });
+    const code = filed.body.receiptCode as string;
+
+    const admin = await harness.signIn('admin', '/console/objections');
+    await admin.getByRole('row').filter({ hasText: code }).getByRole('button', { name: '办理' }).click();
+    const drawer = admin.getByRole('dialog', { name: `异议 ${code}` });
+    const region = drawer.getByRole('region', { name: '异议所针对的信用记录' });
+    await region.getByText('公示中').waitFor();
+    await region.getByText(row['行政处罚决定书文号']).waitFor();
+    await drawer.getByRole('button', { name: '受理' }).click();
+    await admin.locator('.ant-modal-confirm').getByRole('button', { name: '受理', exact: true }).click();
+    await region.getByText('异议处理中').waitFor();
+    await drawer.getByRole('button', { name: '转数源单位' }).click();
+    await admin.locator('.ant-modal-confirm').getByRole('button', { name: '转办', exact: true }).click();
+    await drawer.getByText('数源单位核实中').waitFor();
+    await admin.context().close();
+
+    const provider = await harness.signIn('scjg', '/console/objections');
+    await provider.getByRole('row').filter({ hasText: code }).getByRole('button', { name: '办理' }).click();
+    const own = provider.getByRole('dialog', { name: `异议 ${code}` });
+    await own.getByRole('button', { name: '作出决定' }).click();
+    const decide = provider.getByRole('dialog', { name: '作出处理决定' });
+    await decide.getByText('更新信息（生成更正后的新版本）').click();
+    await decide.getByRole('combobox').click();
+    await provider.keyboard.type('罚款金额');
+    await provider.keyboard.press('Enter');
+    await decide.getByPlaceholder('更正后的值（留空即清除）').fill('1');
+    await decide.getByLabel('处理意见').fill('经核实，罚款金额录入有误，予以更正');
+    await decide.getByRole('button', { name: '提交决定' }).click();
+    await decide.waitFor({ state: 'hidden' });
+    await own.getByRole('region', { name: '异议所针对的信用记录' }).getByText('第 2 版').waitFor();
+    await provider.context().close();
+    const rec = (await client(harness.baseUrl, key).get(`/api/v1/records/${recordId}`)).body;
+    assert.deepEqual([rec.version, rec.status, rec.fields.fine_amount], [2, 'active', '1']);
   });
 
   test('a repair request the platform refuses shows the unmet conditions in Chinese', { timeout: TIMEOUT }, async () => {

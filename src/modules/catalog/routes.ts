@@ -35,6 +35,8 @@ const definitionProps = {
   }, { additionalProperties: false }), { maxItems: 50 })),
   providerDepartments: Type.Array(Str(40), { maxItems: 500 }),
   feedsListType: Opt(Type.Union([Str(64), Type.Null()])), source: Opt(Type.String({ maxLength: 2000 })),
+  // objection deadlines for records of this type, in working days: accept, forward, decide (null = XINYONG_OBJECTION_DAYS)
+  objectionDays: Opt(Type.Union([Type.Array(Type.Integer({ minimum: 1, maximum: 60 }), { minItems: 3, maxItems: 3 }), Type.Null()])),
   fields: Type.Array(Field, { minItems: 1, maxItems: 200 }),
 };
 const Definition = Type.Object({ code: Key, ...definitionProps }, { additionalProperties: false });

@@ -61,12 +61,17 @@ function statusOf(row: PreparedRow, today: string): string {
   return row.window.maxPublishUntil !== null && row.window.maxPublishUntil < today ? 'expired' : 'active';
 }
 
+/** A record under objection stays held, one whose publication ended on a decision or repair stays off (ADR 010). */
+const KEPT = ['held', 'unpublished'];
+
 function versionRow(row: PreparedRow, subjectId: string, prev: records.CurrentVersion | null, today: string): records.NewVersion {
+  const kept = prev && KEPT.includes(prev.status) ? prev.status : null;
   return {
     id: newId(), record_id: prev?.record_id ?? newId(), version: (prev?.version ?? 0) + 1, natural_key: row.naturalKey, subject_id: subjectId,
     row_no: row.rowNo, fields: row.fields, pii: row.pii?.cipher ?? null, pii_v: row.pii?.keyVersion ?? null, hash: row.contentHash,
-    decided_on: row.decidedOn, severity: row.severity, status: statusOf(row, today), policy: row.window.policy, pfrom: row.window.publishFrom,
+    decided_on: row.decidedOn, severity: row.severity, status: kept ?? statusOf(row, today), policy: row.window.policy, pfrom: row.window.publishFrom,
     pmin: row.window.minPublishUntil, pmax: row.window.maxPublishUntil, delay: row.delayWorkingDays, overrides: row.overrides,
+    stopped: prev?.status === 'unpublished' ? prev.sharing_stopped_at : null,
   };
 }
 

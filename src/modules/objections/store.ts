@@ -34,3 +34,9 @@ export async function listObjections(db: Q, f: { providerDepartmentId: string | 
   if (f.status) q = q.where('o.status', '=', f.status as never);
   return q.execute();
 }
+
+/** The subject (masked identifier only) and the provider department an objection concerns. */
+export async function partiesOf(db: Q, id: string) {
+  return db.selectFrom('objection as o').leftJoin('subject as s', 's.id', 'o.subject_id').innerJoin('department as d', 'd.id', 'o.provider_department_id')
+    .select(['s.name as subject_name', 's.uscc', 's.id_masked', 'd.code as provider_code', 'd.name as provider_name']).where('o.id', '=', id).executeTakeFirstOrThrow();
+}

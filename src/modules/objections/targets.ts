@@ -1,12 +1,14 @@
-// What an objection or a repair is about: a list entry (records join when collection lands). The
+// What an objection or a repair is about: a list entry or a credit record (record-target.ts). The
 // functions here move the target through hold, release and the decided outcomes, each with its
-// history, audit and feed change in the caller's transaction.
+// history, audit and feed change in the caller's transaction; one path for both kinds.
 import { sql } from 'kysely';
+import type { AppContext } from '../../context.js';
 import type { Db, Tx } from '../../db/database.js';
 import type { EntryStatus } from '../../db/schema.js';
-import { errors } from '../../errors.js';
 import type { Actor } from '../auth/principal.js';
 import { transitionEntry } from '../lists/entries.js';
+import type { FieldCorrection } from '../records/correct.js';
+import { decideRecord, holdRecord, loadRecordTarget, releaseRecord } from './record-target.js';
 
 export interface Target {
   type: 'entry' | 'record';
@@ -22,10 +24,15 @@ export interface Target {
   objectionDays: number[] | null;
   repairMinMonths: number | null;
   repairRequires: string[];
+  /** Records only: the info type and the earliest end of publication (the policy's minimum). */
+  infoType?: string;
+  minPublishUntil?: string | null;
 }
 
+export interface Correction { endsOn?: string | null; reason?: string; fields?: FieldCorrection }
+
 export async function loadTarget(db: Db | Tx, ref: { entryId?: string; recordId?: string }): Promise<Target | null> {
-  if (ref.recordId) throw errors.badRequest('RECORD_TARGET_UNSUPPORTED', '对信用记录（双公示等）的异议和修复将随信用信息归集功能一并开放，目前请针对名单记录提出。');
+  if (ref.recordId) return loadRecordTarget(db, ref.recordId);
   if (!ref.entryId || !/^[0-9a-f-]{36}$/i.test(ref.entryId)) return null;
   const row = await db.selectFrom('list_entry as e').innerJoin('list_type as lt', 'lt.id', 'e.list_type_id')
     .select(['e.id', 'e.subject_id', 'e.department_id', 'e.status', 'e.decided_on', 'lt.id as list_type_id', 'lt.code', 'lt.kind', 'lt.repairable',
@@ -52,8 +59,9 @@ async function actedExtra(tx: Tx, entryId: string) {
   };
 }
 
-/** 联合惩戒措施在信息核实期间暂不执行: from now on checks list the entry under `held`. */
-export async function holdTarget(tx: Tx, t: Target, actor: Actor, reason: string): Promise<boolean> {
+/** 联合惩戒措施在信息核实期间暂不执行: from now on checks list the entry under `held`; a record is marked 异议处理中. */
+export async function holdTarget(tx: Tx, t: Target, actor: Actor, reason: string, objectionId: string): Promise<boolean> {
+  if (t.type === 'record') return holdRecord(tx, t, actor, reason, objectionId);
   return !!(await move(tx, t, actor, reason, ['active'], 'held', 'entry.held'));
 }
 
@@ -61,7 +69,9 @@ export async function holdTarget(tx: Tx, t: Target, actor: Actor, reason: string
 export async function releaseTarget(tx: Tx, t: Target, actor: Actor, reason: string, exceptObjectionId: string): Promise<void> {
   const others = await tx.selectFrom('objection').select('id').where('target_id', '=', t.id)
     .where('status', 'in', ['accepted', 'with_provider']).where('id', '!=', exceptObjectionId).executeTakeFirst();
-  if (!others) await move(tx, t, actor, reason, ['held'], 'active', 'entry.released');
+  if (others) return;
+  if (t.type === 'record') await releaseRecord(tx, t, actor, reason, exceptObjectionId);
+  else await move(tx, t, actor, reason, ['held'], 'active', 'entry.released');
 }
 
 /** Departments that acted on the entry (checks whose measures it caused, with their feedback). */
@@ -74,10 +84,10 @@ export async function departmentsThatActed(tx: Db | Tx, entryId: string) {
   return rows;
 }
 
-export async function applyOutcome(tx: Tx, t: Target, actor: Actor, o: { outcome: 'verified' | 'unpublish' | 'delete' | 'update'; note: string; objectionId: string; correction?: { endsOn?: string | null; reason?: string } }) {
+export async function applyOutcome(tx: Tx, ctx: AppContext, t: Target, actor: Actor, o: { outcome: 'verified' | 'unpublish' | 'delete' | 'update'; note: string; objectionId: string; correction?: Correction }) {
+  if (o.outcome === 'verified') return releaseTarget(tx, t, actor, `异议核实无误：${o.note}`, o.objectionId);
+  if (t.type === 'record') return decideRecord(tx, ctx, t, actor, { outcome: o.outcome, note: o.note, objectionId: o.objectionId, fields: o.correction?.fields });
   switch (o.outcome) {
-    case 'verified':
-      return releaseTarget(tx, t, actor, `异议核实无误：${o.note}`, o.objectionId);
     case 'unpublish':
       return void (await move(tx, t, actor, `异议处理：取消公示。${o.note}`, ['held', 'active'], 'removed', 'entry.removed'));
     case 'delete':

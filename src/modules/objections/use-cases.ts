@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/record.js';
 import { actorOf, PUBLIC_ACTOR, type Principal } from '../auth/principal.js';
 import { workingDeadline } from '../checks/deadline.js';
 import { today } from '../lists/present.js';
-import { applyOutcome, holdTarget, loadTarget, type Target } from './targets.js';
+import { applyOutcome, holdTarget, loadTarget, type Correction, type Target } from './targets.js';
 import * as store from './store.js';
 
 type Row = NonNullable<Awaited<ReturnType<typeof store.findObjection>>>;
@@ -39,8 +39,8 @@ export function presentObjection(o: Row | Awaited<ReturnType<typeof store.listOb
 export async function fileObjection(opts: { ctx: AppContext; input: { target: { entryId?: string; recordId?: string }; reason: string; applicant: { name: string; contact: string }; attachments?: { name: string; url?: string }[] } }) {
   const { ctx, input } = opts;
   const target = await loadTarget(ctx.db, input.target);
-  if (!target) throw errors.notFound('异议所针对的名单记录');
-  if (['revoked', 'expired', 'removed'].includes(target.status)) throw errors.conflict('TARGET_NOT_ACTIVE', '该记录已不在公示或名单中，无需提出异议。');
+  if (!target) throw errors.notFound('异议所针对的名单记录或信用记录');
+  if (!['active', 'held'].includes(target.status)) throw errors.conflict('TARGET_NOT_ACTIVE', '该记录已不在公示或名单中，无需提出异议。');
   const on = today();
   const [acceptDays] = objectionDays(target);
   const due = await workingDeadline(ctx, on, acceptDays);
@@ -80,7 +80,8 @@ export async function acceptObjection(opts: { ctx: AppContext; principal: Princi
   await withObjection(opts.ctx, opts.id, ['submitted'], '受理', async (tx, o, t) => {
     const [, forwardDays] = objectionDays(t);
     const due = await workingDeadline(opts.ctx, today(), forwardDays);
-    await holdTarget(tx, t, actor, `异议受理，核实期间暂停执行联合奖惩措施（回执 ${o.receipt_code}）`);
+    const why = t.type === 'record' ? '异议受理，核实期间标注“异议处理中”' : '异议受理，核实期间暂停执行联合奖惩措施';
+    await holdTarget(tx, t, actor, `${why}（回执 ${o.receipt_code}）`, o.id);
     await store.updateObjection(tx, o.id, { status: 'accepted', accepted_at: new Date(), forward_due_on: due.dueOn, status_note: opts.note ?? null });
     await recordAudit(tx, { actor, action: 'objection.accepted', entityType: 'objection', entityId: o.id, departmentId: o.provider_department_id });
   });
@@ -109,14 +110,23 @@ export async function forwardObjection(opts: { ctx: AppContext; principal: Princ
   return getObjection(opts);
 }
 
-export async function decideObjection(opts: { ctx: AppContext; principal: Principal; id: string; input: { outcome: Outcome; note: string; correction?: { endsOn?: string | null; reason?: string } } }) {
+/** What an `update` must carry: a new term or reason for an entry, corrected field values for a record. */
+function checkCorrection(t: Target, input: { outcome: Outcome; correction?: Correction }) {
+  if (input.outcome !== 'update') return;
+  const c = input.correction;
+  const given = t.type === 'record' ? !!c?.fields && Object.keys(c.fields).length > 0 : !!c && (c.endsOn !== undefined || !!c.reason);
+  if (!given) throw errors.validation([{ path: t.type === 'record' ? 'body.correction.fields' : 'body.correction', message: t.type === 'record' ? '更正信用记录时须提供更正后的字段值（fields）' : '更正信息时须提供更正内容' }]);
+}
+
+export async function decideObjection(opts: { ctx: AppContext; principal: Principal; id: string; input: { outcome: Outcome; note: string; correction?: Correction } }) {
   const { ctx, principal, input } = opts;
   const actor = actorOf(principal);
   if (input.outcome === 'update' && !input.correction) throw errors.validation([{ path: 'body.correction', message: '更正信息时须提供更正内容' }]);
   await withObjection(ctx, opts.id, ['accepted', 'with_provider'], '作出处理决定', async (tx, o, t) => {
     const mayDecide = (principal.departmentId === o.provider_department_id && principal.role !== 'system') || (principal.platform && principal.role === 'admin');
     if (!mayDecide) throw errors.notFound('该异议');
-    await applyOutcome(tx, t, actor, { outcome: input.outcome, note: input.note, objectionId: o.id, correction: input.correction });
+    checkCorrection(t, input);
+    await applyOutcome(tx, ctx, t, actor, { outcome: input.outcome, note: input.note, objectionId: o.id, correction: input.correction });
     await store.updateObjection(tx, o.id, { status: 'decided', outcome: input.outcome, status_note: input.note, decided_at: new Date(), correction: input.correction ? JSON.stringify(input.correction) : null });
     await recordAudit(tx, { actor, action: 'objection.decided', entityType: 'objection', entityId: o.id, departmentId: o.provider_department_id, data: { outcome: input.outcome, note: input.note } });
   });
@@ -130,7 +140,12 @@ export async function getObjection(opts: { ctx: AppContext; principal: Principal
   const visible = o && (principal.platform || (o.provider_department_id === principal.departmentId && ['with_provider', 'decided'].includes(o.status)));
   if (!o || !visible) throw errors.notFound('该异议');
   const contact = principal.role !== 'system' ? decryptText(ctx.config.encryptionKeys, { cipher: o.applicant_cipher, keyVersion: o.applicant_key_version }) : undefined;
-  return { ...presentObjection(o, { contact }), outcome: o.outcome, statusNote: o.status_note, correction: o.correction, attachments: o.attachments };
+  const parties = await store.partiesOf(ctx.db, o.id);
+  return {
+    ...presentObjection(o, { contact }), outcome: o.outcome, statusNote: o.status_note, correction: o.correction, attachments: o.attachments,
+    subject: parties.subject_name ? { name: parties.subject_name, uscc: parties.uscc, idNumberMasked: parties.id_masked } : null,
+    provider: { code: parties.provider_code, name: parties.provider_name },
+  };
 }
 
 export async function listObjections(opts: { ctx: AppContext; principal: Principal; status?: string; overdue?: boolean; limit?: number; offset?: number }) {

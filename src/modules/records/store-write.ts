@@ -13,13 +13,14 @@ export interface CurrentVersion {
   status: string;
   batch_id: string | null;
   row_no: number | null;
+  sharing_stopped_at: Date | null;
 }
 
 /** Current versions for these natural keys, locked until the chunk commits. */
 export async function currentVersions(tx: Tx, infoType: string, departmentId: string, keys: string[]): Promise<Map<string, CurrentVersion>> {
   if (!keys.length) return new Map();
   const { rows } = await sql<CurrentVersion>`
-    SELECT id, record_id, version, natural_key, content_hash, status, batch_id, row_no FROM credit_record
+    SELECT id, record_id, version, natural_key, content_hash, status, batch_id, row_no, sharing_stopped_at FROM credit_record
     WHERE info_type = ${infoType} AND department_id = ${departmentId} AND is_current AND natural_key = ANY(${keys}::text[])
     FOR UPDATE`.execute(tx);
   return new Map(rows.map((r) => [r.natural_key, r]));
@@ -39,7 +40,7 @@ export interface NewVersion {
   version: number;
   natural_key: string;
   subject_id: string;
-  row_no: number;
+  row_no: number | null;
   fields: unknown;
   pii: string | null;
   pii_v: number | null;
@@ -53,6 +54,8 @@ export interface NewVersion {
   pmax: string | null;
   delay: number | null;
   overrides: unknown;
+  /** Kept from the version before when that one had left sharing (a repaired record stays out). */
+  stopped?: Date | null;
 }
 
 export interface WriteMeta {
@@ -74,14 +77,14 @@ export async function insertVersions(tx: Tx, rows: NewVersion[], m: WriteMeta) {
     WITH x AS (
       SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(id uuid, record_id uuid, version int, natural_key text,
         subject_id uuid, row_no int, fields jsonb, pii text, pii_v int, hash text, decided_on date, severity text, status text,
-        policy text, pfrom date, pmin date, pmax date, delay int, overrides jsonb)
+        policy text, pfrom date, pmin date, pmax date, delay int, overrides jsonb, stopped timestamptz)
     ), ins AS (
       INSERT INTO credit_record (id, record_id, version, info_type, type_version, natural_key, subject_id, department_id, batch_id, row_no,
         fields, pii_cipher, pii_key_version, content_hash, disclosure, decided_on, severity, status, publish_policy, publish_from,
-        min_publish_until, max_publish_until, received_on, delay_working_days, overrides)
+        min_publish_until, max_publish_until, received_on, delay_working_days, overrides, sharing_stopped_at)
       SELECT x.id, x.record_id, x.version, ${m.infoType}, ${m.typeVersion}, x.natural_key, x.subject_id, ${m.departmentId}::uuid, ${m.batchId}::uuid,
         x.row_no, x.fields, decode(x.pii, 'base64'), x.pii_v, x.hash, ${m.disclosure}, x.decided_on, x.severity, x.status, x.policy, x.pfrom,
-        x.pmin, x.pmax, ${m.receivedOn}::date, x.delay, x.overrides
+        x.pmin, x.pmax, ${m.receivedOn}::date, x.delay, x.overrides, x.stopped
       FROM x
       RETURNING id, record_id, version, subject_id, decided_on, status, max_publish_until
     )
@@ -93,9 +96,11 @@ export async function insertVersions(tx: Tx, rows: NewVersion[], m: WriteMeta) {
     FROM ins`.execute(tx);
 }
 
-/** Marks current versions revoked (off publication at once) and writes record.revoked. */
+/** Marks current versions revoked (off publication and sharing at once) and writes record.revoked. */
 export async function revoke(tx: Tx, ids: string[], m: WriteMeta) {
   if (!ids.length) return;
+  await sql`UPDATE credit_record SET sharing_stopped_at = now()
+    WHERE record_id IN (SELECT record_id FROM credit_record WHERE id = ANY(${ids}::uuid[])) AND sharing_stopped_at IS NULL`.execute(tx);
   await sql`
     WITH upd AS (
       UPDATE credit_record SET status = 'revoked', status_changed_at = now()
@@ -111,12 +116,14 @@ export async function revoke(tx: Tx, ids: string[], m: WriteMeta) {
 
 /**
  * Takes records whose maximum publication window has passed off publication (status expired),
- * at most `limit` at a time, writing record.expired changes; returns the record ids.
+ * at most `limit` at a time, writing record.expired changes and the status history; returns the
+ * record ids. `held` records (under objection) are swept too — the maximum is a legal limit that an
+ * objection does not extend (each status has its own partial index).
  */
-export async function expireDue(tx: Tx, today: string, limit: number): Promise<{ id: string; department_id: string }[]> {
+export async function expireDue(tx: Tx, today: string, limit: number, from: 'active' | 'held' = 'active'): Promise<{ id: string; department_id: string }[]> {
   const { rows } = await sql<{ id: string; department_id: string }>`
     WITH due AS (
-      SELECT id FROM credit_record WHERE status = 'active' AND is_current AND max_publish_until < ${today}::date
+      SELECT id FROM credit_record WHERE status = ${from} AND is_current AND max_publish_until < ${today}::date
       ORDER BY max_publish_until LIMIT ${limit} FOR UPDATE SKIP LOCKED
     ), upd AS (
       UPDATE credit_record r SET status = 'expired', status_changed_at = now() FROM due WHERE r.id = due.id
@@ -129,6 +136,9 @@ export async function expireDue(tx: Tx, today: string, limit: number): Promise<{
           'subjectId', upd.subject_id, 'department', (SELECT code FROM department WHERE id = upd.department_id), 'status', 'expired',
           'publishUntil', upd.max_publish_until)
       FROM upd
+    ), ev AS (
+      INSERT INTO credit_record_event (record_id, version_id, from_status, to_status, actor_type, reason)
+      SELECT upd.record_id, upd.id, ${from}, 'expired', 'system', '公示期满' FROM upd
     )
     SELECT record_id AS id, department_id FROM upd`.execute(tx);
   return rows;

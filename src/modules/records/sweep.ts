@@ -12,9 +12,15 @@ const BATCH = 1000;
 export async function sweepPublication(db: Db, opts: { today?: string } = {}): Promise<number> {
   const day = opts.today ?? chinaToday();
   let total = 0;
+  for (const from of ['active', 'held'] as const) total += await sweepStatus(db, day, from);
+  return total;
+}
+
+async function sweepStatus(db: Db, day: string, from: 'active' | 'held'): Promise<number> {
+  let total = 0;
   for (;;) {
     const expired = await db.transaction().execute(async (tx) => {
-      const rows = await expireDue(tx, day, BATCH);
+      const rows = await expireDue(tx, day, BATCH, from);
       if (rows.length) {
         await recordAudit(tx, { actor: SYSTEM_ACTOR, action: 'records.expired', entityType: 'credit_record', entityId: rows.length === 1 ? rows[0].id : null,
           departmentId: null, data: { today: day, count: rows.length, records: rows.map((r) => r.id) } });

@@ -40,6 +40,9 @@ async function definitions(ctx: AppContext): Promise<Map<string, InfoTypeDefinit
   return new Map((await listInfoTypes({ db: ctx.db })).map((t) => [t.code, t]));
 }
 
+/** What a reader is told beside the status: a held record is under an accepted objection (异议标注). */
+const markOf = (status: string) => (status === 'held' ? '异议处理中' : null);
+
 function present(ctx: AppContext, r: store.RecordRow, reveal: boolean) {
   const fields = { ...r.fields };
   if (reveal && r.pii_cipher) Object.assign(fields, JSON.parse(decryptText(ctx.config.encryptionKeys, { cipher: r.pii_cipher, keyVersion: r.pii_key_version! })));
@@ -47,7 +50,7 @@ function present(ctx: AppContext, r: store.RecordRow, reveal: boolean) {
     id: r.record_id, versionId: r.id, version: r.version, current: r.is_current, infoType: r.info_type, typeVersion: r.type_version,
     subject: { id: r.subject_id, kind: r.subject_kind, name: r.subject_name, uscc: r.subject_uscc, idNumberMasked: r.subject_masked },
     department: { code: r.department_code, name: r.department_name }, disclosure: r.disclosure, status: r.status,
-    fields, decidedOn: r.decided_on, severity: r.severity,
+    mark: markOf(r.status), sharing: r.sharing_stopped_at === null, fields, decidedOn: r.decided_on, severity: r.severity,
     publication: { policy: r.publish_policy, from: r.publish_from, minUntil: r.min_publish_until, maxUntil: r.max_publish_until },
     timeliness: r.delay_working_days === null ? null : { workingDays: r.delay_working_days, late: r.delay_working_days > 7 },
     overrides: r.overrides, batchId: r.batch_id, rowNo: r.row_no, receivedOn: r.received_on,
@@ -79,7 +82,11 @@ export async function getRecord(opts: { ctx: AppContext; principal: Principal; i
   if (!UUID.test(opts.id)) throw errors.notFound('该信用记录');
   const versions = await listRecords({ ...opts, recordId: opts.id, history: true, limit: 200 });
   if (!versions.length) throw errors.notFound('该信用记录');
-  return { ...versions.find((v) => v.current) ?? versions[0], versions: versions.map((v) => ({ versionId: v.versionId, version: v.version, status: v.status, recordedAt: v.recordedAt, batchId: v.batchId })) };
+  const events = await store.recordEvents(opts.ctx.db, opts.id);
+  return {
+    ...versions.find((v) => v.current) ?? versions[0], versions: versions.map((v) => ({ versionId: v.versionId, version: v.version, status: v.status, recordedAt: v.recordedAt, batchId: v.batchId })),
+    history: events.map((e) => ({ version: e.version, from: e.from_status, to: e.to_status, at: e.at.toISOString(), actorType: e.actor_type, reason: e.reason })),
+  };
 }
 
 const publicField = (f: FieldDef) => !f.pii;
@@ -100,7 +107,7 @@ export async function listPublicRecords(opts: { ctx: AppContext; uscc: string; t
       const def = defs.get(r.info_type);
       return {
         id: r.record_id, infoType: r.info_type, infoTypeName: def?.name ?? r.info_type, department: r.department_name,
-        decidedOn: r.decided_on, publishUntil: r.max_publish_until,
+        decidedOn: r.decided_on, publishUntil: r.max_publish_until, status: r.status, mark: markOf(r.status),
         fields: (def?.fields ?? []).filter(publicField).filter((f) => r.fields[f.key] !== null && r.fields[f.key] !== undefined)
           .map((f) => ({ key: f.key, label: f.label, value: r.fields[f.key] })),
       };

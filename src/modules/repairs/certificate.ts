@@ -1,6 +1,6 @@
 // The repair certificate (信用修复证明) the subject downloads with its receipt code: a printable
-// zh-CN page naming the subject, the list it left, the date and the certificate number, which anyone
-// can verify on the platform.
+// zh-CN page naming the subject, the list it left (or the record whose publication ended), the date
+// and the certificate number, which anyone can verify on the platform.
 import type { AppContext } from '../../context.js';
 import { errors } from '../../errors.js';
 import * as store from './store.js';
@@ -10,10 +10,22 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', 
 export async function certificateData(ctx: AppContext, receiptCode: string) {
   const r = await store.findByReceipt(ctx.db, receiptCode.trim().toUpperCase());
   if (!r || r.status !== 'approved' || !r.certificate_no) throw errors.notFound('该回执码对应的修复证明');
+  const decidedOn = (r.decided_at as Date).toISOString().slice(0, 10);
+  if (r.target_type === 'record') return { certificateNo: r.certificate_no, decidedOn, record: true, ...await recordFacts(ctx, r.target_id) };
   const row = await ctx.db.selectFrom('list_entry as e').innerJoin('list_type as lt', 'lt.id', 'e.list_type_id').innerJoin('subject as s', 's.id', 'e.subject_id')
     .innerJoin('department as d', 'd.id', 'e.department_id')
     .select(['s.name', 's.uscc', 's.id_masked', 'lt.name as list_name', 'e.decision_no', 'd.name as department']).where('e.id', '=', r.target_id).executeTakeFirstOrThrow();
-  return { certificateNo: r.certificate_no, decidedOn: (r.decided_at as Date).toISOString().slice(0, 10), ...row };
+  return { certificateNo: r.certificate_no, decidedOn, record: false, ...row };
+}
+
+/** The repaired record's current version: subject, info type name (as list_name), decision number, provider. */
+async function recordFacts(ctx: AppContext, recordId: string) {
+  const row = await ctx.db.selectFrom('credit_record as c').innerJoin('subject as s', 's.id', 'c.subject_id').innerJoin('department as d', 'd.id', 'c.department_id')
+    .innerJoin('info_type as t', 't.code', 'c.info_type')
+    .select(['s.name', 's.uscc', 's.id_masked', 't.name as list_name', 'c.fields', 'd.name as department'])
+    .where('c.record_id', '=', recordId).where('c.is_current', '=', true).executeTakeFirstOrThrow();
+  const fields = row.fields as Record<string, unknown>;
+  return { name: row.name, uscc: row.uscc, id_masked: row.id_masked, list_name: row.list_name, department: row.department, decision_no: String(fields.decision_no ?? fields.case_no ?? '—') };
 }
 
 export async function certificateHtml(ctx: AppContext, receiptCode: string): Promise<string> {
@@ -23,8 +35,10 @@ export async function certificateHtml(ctx: AppContext, receiptCode: string): Pro
 <style>body{font-family:"WenQuanYi Micro Hei","Microsoft YaHei",sans-serif;max-width:720px;margin:40px auto;line-height:2;color:#222}
 h1{text-align:center;letter-spacing:.3em;color:#a61b1b}.no{text-align:right;color:#555}.seal{text-align:right;margin-top:3em}</style></head>
 <body><h1>信用修复证明</h1><p class="no">证明编号：${escapeHtml(c.certificateNo)}</p>
-<p>${escapeHtml(c.name)}（${escapeHtml(code)}）因「${escapeHtml(c.list_name)}」（认定文书 ${escapeHtml(c.decision_no)}）被列入失信名单。经申请和审核，
+${c.record ? `<p>${escapeHtml(c.name)}（${escapeHtml(code)}）的「${escapeHtml(c.list_name)}」信息（决定文书 ${escapeHtml(c.decision_no)}）依规公示。经申请和审核，
+该主体已完成信用修复，该信息自 ${escapeHtml(c.decidedOn)} 起终止公示，停止共享。</p>
+<p>数源单位：${escapeHtml(c.department)}</p>` : `<p>${escapeHtml(c.name)}（${escapeHtml(code)}）因「${escapeHtml(c.list_name)}」（认定文书 ${escapeHtml(c.decision_no)}）被列入失信名单。经申请和审核，
 该主体已完成信用修复，自 ${escapeHtml(c.decidedOn)} 起移出该名单，停止公示和共享，相关联合惩戒措施不再执行。</p>
-<p>认定部门：${escapeHtml(c.department)}</p><p>本证明可在平台凭证明编号核验真伪。</p>
+<p>认定部门：${escapeHtml(c.department)}</p>`}<p>本证明可在平台凭证明编号核验真伪。</p>
 <p class="seal">${escapeHtml(ctx.config.siteName)}<br>${escapeHtml(c.decidedOn)}</p></body></html>`;
 }

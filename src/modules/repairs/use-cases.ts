@@ -1,8 +1,9 @@
 // Credit repair (信用修复, 豫政〔2016〕65号 五(七); NDRC Order 36): the subject asks, the platform checks
 // the conditions it can (domain/repair-conditions.ts) and refuses at once with reasons when one is
-// unmet; the initiating department approves or rejects within 10 working days. Approval, in one
-// transaction: the entry leaves the list, the change is pushed everywhere (一处修复、处处认可),
-// and a certificate is issued.
+// unmet; the initiating (or, for a credit record, the provider) department approves or rejects within
+// 10 working days. Approval, in one transaction: the entry leaves the list or the record's
+// publication and sharing end, the change is pushed everywhere (一处修复、处处认可), and a certificate
+// is issued. What differs between entries and records is in targets.ts.
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import { repairConditions } from '../../domain/repair-conditions.js';
@@ -12,10 +13,10 @@ import { AppError, errors } from '../../errors.js';
 import { recordAudit } from '../audit/record.js';
 import { actorOf, PUBLIC_ACTOR, type Principal } from '../auth/principal.js';
 import { workingDeadline } from '../checks/deadline.js';
-import { transitionEntry } from '../lists/entries.js';
 import { today } from '../lists/present.js';
 import { loadTarget } from '../objections/targets.js';
 import * as store from './store.js';
+import { endForRepair, kindOfRepair, targetFacts } from './targets.js';
 
 export interface RepairInput {
   target: { entryId?: string; recordId?: string };
@@ -35,16 +36,14 @@ export const STATUS_ZH: Record<string, string> = { submitted: '审核中', appro
 export async function requestRepair(opts: { ctx: AppContext; input: RepairInput }) {
   const { ctx, input } = opts;
   const t = await loadTarget(ctx.db, input.target);
-  if (!t) throw errors.notFound('申请修复的名单记录');
-  if (!['active', 'held'].includes(t.status)) throw errors.conflict('TARGET_NOT_ACTIVE', '该记录已不在名单中，无需修复。');
+  if (!t) throw errors.notFound('申请修复的名单记录或信用记录');
+  if (!['active', 'held'].includes(t.status)) throw errors.conflict('TARGET_NOT_ACTIVE', t.type === 'record' ? '该信用记录已不在公示中，无需修复。' : '该记录已不在名单中，无需修复。');
   const pending = await store.pendingFor(ctx.db, t.id);
   if (pending) throw errors.conflict('REPAIR_PENDING', `该记录已有正在审核的修复申请（回执码 ${pending.receipt_code}）。`);
   const on = today();
   const conditions = repairConditions({
-    today: on, repairable: t.repairable, decidedOn: t.decidedOn, minMonths: t.repairMinMonths ?? 0,
-    newerNegative: await store.newerNegativeCount(ctx.db, t.subjectId, t.listTypeId!, t.decidedOn, t.id),
-    earlierRepairs: await store.approvedRepairDates(ctx.db, t.subjectId, t.listTypeId!), policy: policy(),
-    commitment: input.commitment, evidenceKinds: (input.evidence ?? []).map((e) => e.kind), requires: t.repairRequires,
+    today: on, ...await targetFacts(ctx.db, t), policy: policy(),
+    commitment: input.commitment, evidenceKinds: (input.evidence ?? []).map((e) => e.kind),
   });
   const unmet = conditions.filter((c) => !c.met);
   if (unmet.length) {
@@ -55,7 +54,7 @@ export async function requestRepair(opts: { ctx: AppContext; input: RepairInput 
   const row = await ctx.db.transaction().execute(async (tx) => {
     const r = await store.insertRepair(tx, {
       receipt_code: newReceiptCode('R', on), target_type: t.type, target_id: t.id, decider_department_id: t.providerDepartmentId, subject_id: t.subjectId,
-      kind_of_repair: t.kind === 'black' ? 'serious_list_removal' : 'other_negative', reason: input.reason.trim(), commitment: input.commitment.trim(),
+      kind_of_repair: kindOfRepair(t), reason: input.reason.trim(), commitment: input.commitment.trim(),
       evidence: JSON.stringify(input.evidence ?? []), applicant_name: input.applicant.name.trim(), applicant_cipher: sealed.cipher,
       applicant_key_version: sealed.keyVersion, conditions: JSON.stringify(conditions), submitted_on: on, decide_due_on: due.dueOn,
     });
@@ -75,8 +74,9 @@ async function decide(opts: { ctx: AppContext; principal: Principal; id: string;
     if (!r || !mayDecide) throw errors.notFound('该修复申请');
     if (r.status !== 'submitted') throw errors.conflict('REPAIR_DECIDED', `该申请已${STATUS_ZH[r.status]}，不能重复处理。`);
     if (approve) {
-      const moved = await transitionEntry(tx, { id: r.target_id, from: ['active', 'held'], to: 'removed', change: 'entry.removed', action: 'entry.removed', actor, reason: `信用修复（回执 ${r.receipt_code}）：${opts.note}`, extra: { data: { repairId: r.id, repair: true } } });
-      if (!moved) throw errors.conflict('TARGET_NOT_ACTIVE', '该记录已不在名单中。');
+      const t = await loadTarget(tx, r.target_type === 'entry' ? { entryId: r.target_id } : { recordId: r.target_id });
+      const moved = t && await endForRepair(tx, t, actor, `信用修复（回执 ${r.receipt_code}）：${opts.note}`, r.id);
+      if (!moved) throw errors.conflict('TARGET_NOT_ACTIVE', r.target_type === 'record' ? '该信用记录已不在公示中。' : '该记录已不在名单中。');
     }
     const certificate = approve ? `XF${today().replaceAll('-', '')}${randomBytes(4).toString('hex').toUpperCase()}` : null;
     await store.updateRepair(tx, r.id, { status: approve ? 'approved' : 'rejected', decision_note: opts.note, decided_at: new Date(), certificate_no: certificate });
@@ -93,7 +93,9 @@ export async function getRepair(opts: { ctx: AppContext; principal: Principal; i
   const r = /^[0-9a-f-]{36}$/i.test(opts.id) ? await store.findRepair(ctx.db, opts.id) : undefined;
   if (!r || !(principal.platform || r.decider_department_id === principal.departmentId)) throw errors.notFound('该修复申请');
   const contact = principal.role !== 'system' ? decryptText(ctx.config.encryptionKeys, { cipher: r.applicant_cipher, keyVersion: r.applicant_key_version }) : undefined;
+  const parties = await store.partiesOf(ctx.db, r.id);
   return {
+    subject: { name: parties.subject_name, uscc: parties.uscc, idNumberMasked: parties.id_masked }, decider: { code: parties.decider_code, name: parties.decider_name },
     id: r.id, receiptCode: r.receipt_code, target: { type: r.target_type, id: r.target_id }, status: r.status, kind: r.kind_of_repair, reason: r.reason,
     commitment: r.commitment, evidence: r.evidence, conditions: r.conditions, applicant: { name: r.applicant_name, contact }, submittedOn: r.submitted_on,
     decideDueOn: r.decide_due_on, overdue: r.status === 'submitted' && today() > r.decide_due_on, decisionNote: r.decision_note, certificateNo: r.certificate_no,

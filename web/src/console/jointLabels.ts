@@ -72,6 +72,7 @@ export const REPAIR_STATUS: Table = {
 export const REPAIR_KIND: Table = {
   serious_list_removal: { label: '严重失信主体名单移出' },
   other_negative: { label: '其他名单信息修复' },
+  penalty_unpublish: { label: '行政处罚信息提前终止公示' },
 };
 export const EVIDENCE_KIND: Table = {
   fulfilment: { label: '履行义务证明' },

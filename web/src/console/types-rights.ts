@@ -19,12 +19,13 @@ export interface Objection {
   dueOn: string | null;
   overdue: boolean;
   createdAt: string;
-  /** list rows only */
-  subject?: Named;
+  /** list rows and the detail */
+  subject?: Named | null;
   provider?: { code: string; name: string };
   /** detail only */
   statusNote?: string | null;
-  correction?: { endsOn?: string | null; reason?: string } | null;
+  /** an entry's new term or reason; a credit record's corrected field values */
+  correction?: { endsOn?: string | null; reason?: string; fields?: Record<string, string | number | null> } | null;
   attachments?: { name: string; url?: string }[];
 }
 
@@ -44,7 +45,7 @@ export interface Repair {
   decideDueOn: string;
   overdue: boolean;
   certificateNo: string | null;
-  /** list rows only */
+  /** list rows and the detail */
   subject?: Named;
   decider?: { code: string; name: string };
   /** detail only */

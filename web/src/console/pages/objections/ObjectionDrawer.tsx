@@ -13,6 +13,7 @@ import type { Objection } from '../../types-rights.js';
 import type { User } from '../../types.js';
 import { useApi } from '../../useApi.js';
 import { DecideModal } from './DecideModal.js';
+import { RECORD_OUTCOME, RecordSummary, useRecordTarget } from './RecordTarget.js';
 
 interface ObjectionDrawerProps {
   row: Objection | null;
@@ -21,10 +22,12 @@ interface ObjectionDrawerProps {
   onChanged: () => void;
 }
 
-/** 异议详情 (GET /objections/{id}) with the entry it concerns, and the actions the user may take at its stage. */
+/** 异议详情 (GET /objections/{id}) with the entry or credit record it concerns, and the actions the user may take at its stage. */
 export function ObjectionDrawer({ row, user, onClose, onChanged }: ObjectionDrawerProps) {
   const detail = useApi<Objection>(row ? `/objections/${encodeURIComponent(row.id)}` : null);
   const entry = useApi<ListEntry>(row?.target.type === 'entry' ? `/list-entries/${encodeURIComponent(row.target.id)}` : null);
+  const record = useRecordTarget(row?.target.type === 'record' ? row.target.id : null);
+  const isRecord = row?.target.type === 'record';
   const { message, modal } = App.useApp();
   const [dialog, setDialog] = useState<'return' | 'decide' | null>(null);
   const o = detail.data && detail.data.id === row?.id ? { ...row, ...detail.data } : undefined;
@@ -33,6 +36,7 @@ export function ObjectionDrawer({ row, user, onClose, onChanged }: ObjectionDraw
   function changed() {
     detail.reload();
     entry.reload();
+    record.record.reload();
     onChanged();
   }
 
@@ -41,7 +45,9 @@ export function ObjectionDrawer({ row, user, onClose, onChanged }: ObjectionDraw
     const accept = step === 'accept';
     modal.confirm({
       title: accept ? '受理该异议？' : '转数源单位核实？',
-      content: accept
+      content: accept && isRecord
+        ? '受理后，该信用记录标注“异议处理中”（门户和共享中均显示该标注），并通知各部门。'
+        : accept
         ? '受理后，该名单记录进入“核实中”，核实期间暂停执行其联合奖惩措施，并通知各实施部门。'
         : `转 ${o?.provider?.name ?? '数源单位'} 核实，由其在期限内作出处理决定。`,
       okText: accept ? '受理' : '转办', cancelText: '取消',
@@ -78,9 +84,15 @@ export function ObjectionDrawer({ row, user, onClose, onChanged }: ObjectionDraw
             { key: 'attachments', label: '材料', children: o.attachments?.length ? o.attachments.map((a) => a.name).join('、') : '无' },
             { key: 'submitted', label: '提交日期', children: o.submittedOn },
             { key: 'provider', label: '数源单位', children: o.provider?.name ?? '—' },
-            { key: 'outcome', label: '处理结果', children: o.outcome ? codeLabel(OBJECTION_OUTCOME, o.outcome) : '—' },
+            { key: 'outcome', label: '处理结果', children: o.outcome ? codeLabel(isRecord ? RECORD_OUTCOME : OBJECTION_OUTCOME, o.outcome) : '—' },
             { key: 'note', label: '办理意见', children: o.statusNote ?? '—' },
           ]} />
+          {isRecord ? (
+            <section aria-label="异议所针对的信用记录">
+              <Typography.Title level={5}>异议所针对的信用记录</Typography.Title>
+              <RecordSummary target={record} />
+            </section>
+          ) : (
           <section aria-label="异议所针对的名单记录">
             <Typography.Title level={5}>异议所针对的名单记录</Typography.Title>
             {entry.error ? <ApiErrorView error={entry.error} /> : e ? (
@@ -94,6 +106,7 @@ export function ObjectionDrawer({ row, user, onClose, onChanged }: ObjectionDraw
               ]} />
             ) : <Spin spinning={entry.loading}><div style={{ minHeight: 60 }} /></Spin>}
           </section>
+          )}
         </Space>
       )}
       {o && dialog === 'return' && (
@@ -106,7 +119,7 @@ export function ObjectionDrawer({ row, user, onClose, onChanged }: ObjectionDraw
           }}
           onClose={() => setDialog(null)} />
       )}
-      <DecideModal objection={o && dialog === 'decide' ? o : null} onClose={() => setDialog(null)} onDone={changed} />
+      <DecideModal objection={o && dialog === 'decide' ? o : null} infoType={record.type} onClose={() => setDialog(null)} onDone={changed} />
     </Drawer>
   );
 }

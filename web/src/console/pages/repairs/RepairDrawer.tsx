@@ -15,6 +15,7 @@ const DECISIONS = {
   approve: { title: '同意修复', ok: '同意修复', text: '同意后，该名单记录即移出名单，变化推送给各部门（一处修复、处处认可），并出具信用修复证明。' },
   reject: { title: '不予修复', ok: '不予修复', text: '请说明不予修复的理由；申请人凭回执码可查看。' },
 } as const;
+const APPROVE_RECORD = '同意后，该信用记录即终止公示、停止共享，变化推送给各部门（一处修复、处处认可），并出具信用修复证明。';
 
 /** 修复申请详情 (GET /repairs/{id}): the conditions the platform checked, evidence, commitment; approve / reject. */
 export function RepairDrawer({ row, user, onClose, onChanged }: { row: Repair | null; user: User; onClose: () => void; onChanged: () => void }) {
@@ -74,10 +75,10 @@ export function RepairDrawer({ row, user, onClose, onChanged }: { row: Repair | 
       )}
       {r && deciding && (
         <NoteModal name={`repair-${deciding}`} title={DECISIONS[deciding].title} open field="note" label="审核意见" okText={DECISIONS[deciding].ok}
-          description={DECISIONS[deciding].text}
+          description={deciding === 'approve' && r.target.type === 'record' ? APPROVE_RECORD : DECISIONS[deciding].text}
           onSubmit={async (note) => {
             await api(`/repairs/${encodeURIComponent(r.id)}/${deciding}`, { method: 'POST', body: { note } });
-            message.success(deciding === 'approve' ? '已同意修复，名单记录已移出' : '已作出不予修复的决定');
+            message.success(deciding === 'approve' ? (r.target.type === 'record' ? '已同意修复，该信用记录已终止公示' : '已同意修复，名单记录已移出') : '已作出不予修复的决定');
             detail.reload();
             onChanged();
           }}
