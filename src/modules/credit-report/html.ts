@@ -18,7 +18,7 @@ function entries(list: CreditReport['black']): string {
 
 function records(list: CreditReport['records']): string {
   if (!list.length) return '<p class="none">无</p>';
-  return list.map((r) => `<section class="record"><h3>${esc(r.infoTypeName)} · ${esc(r.department)} · ${esc(r.decidedOn)}</h3>${
+  return list.map((r) => `<section class="record"><h3>${esc(r.infoTypeName)} · ${esc(r.department)} · ${esc(r.decidedOn)}${r.mark ? `（${esc(r.mark)}）` : ''}</h3>${
     table(['项目', '内容'], r.fields.map((f) => [f.label, f.value]), '')}<p class="until">公示截止：${esc(r.publishUntil ?? '—')}</p></section>`).join('');
 }
 
