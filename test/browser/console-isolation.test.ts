@@ -24,7 +24,7 @@ test('an officer of another department is offered no admin actions', { timeout: 
   await page.getByTestId('current-user').getByText('市场监管经办人').waitFor();
   const menu = await menuLabels(page);
   // market regulation initiates lists and provides data: no implementing pages (核查, 响应任务…)
-  assert.deepEqual(menu, ['工作台', '主体管理', '变更流', '跟踪问效', '名单类型', '名单记录', '异议处理', '信用修复', '失信举报', '部门管理']);
+  assert.deepEqual(menu, ['工作台', '主体管理', '变更流', '跟踪问效', '名单类型', '名单记录', '信用承诺', '异议处理', '信用修复', '失信举报', '部门管理']);
 
   await openFromMenu(page, '部门管理', '/console/departments');
   await page.getByRole('cell', { name: '河南省财政厅' }).waitFor();
@@ -80,7 +80,7 @@ test('a department\'s admin manages their own department only', { timeout: TIMEO
   await admin.context().close();
 
   const page = await harness.signIn('scjgadmin', '/console/', password);
-  assert.deepEqual(await menuLabels(page), ['工作台', '主体管理', '变更流', '跟踪问效', '名单类型', '名单记录', '异议处理', '信用修复', '失信举报', '部门管理', '用户管理', 'API 密钥', '审计日志']);
+  assert.deepEqual(await menuLabels(page), ['工作台', '主体管理', '变更流', '跟踪问效', '名单类型', '名单记录', '信用承诺', '异议处理', '信用修复', '失信举报', '部门管理', '用户管理', 'API 密钥', '审计日志']);
 
   await openFromMenu(page, '用户管理', '/console/users');
   await page.getByRole('cell', { name: 'scjg', exact: true }).waitFor();

@@ -25,7 +25,7 @@ describe('console as the credit office admin', () => {
     const page = await harness.signIn('admin');
     assert.deepEqual(await menuLabels(page), [
       '工作台', '主体管理', '变更流', '跟踪问效',
-      '名单类型', '名单记录', '措施清单', '业务事项', '合作备忘录', '响应任务', '核查', '待反馈',
+      '名单类型', '名单记录', '措施清单', '业务事项', '合作备忘录', '响应任务', '核查', '待反馈', '信用承诺',
       '异议处理', '信用修复', '失信举报',
       '部门管理', '用户管理', 'API 密钥', '审计日志',
     ]);

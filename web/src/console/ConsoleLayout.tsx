@@ -5,6 +5,7 @@ import { ChangePasswordModal } from './ChangePasswordModal.js';
 import { roleLabel } from './labels.js';
 import { AuditPage } from './pages/audit/AuditPage.js';
 import { TrackingPage } from './pages/tracking/TrackingPage.js';
+import { CommitmentsPage } from './pages/commitments/CommitmentsPage.js';
 import { ChangesPage } from './pages/ChangesPage.js';
 import { CheckPage } from './pages/checks/CheckPage.js';
 import { FeedbackPage } from './pages/checks/FeedbackPage.js';
@@ -39,6 +40,7 @@ function Page({ path, user }: { path: string; user: User }) {
     case '/console/subjects': return <SubjectsPage user={user} />;
     case '/console/changes': return <ChangesPage />;
     case '/console/tracking': return <TrackingPage user={user} />;
+    case '/console/commitments': return <CommitmentsPage user={user} />;
     case '/console/departments': return <DepartmentsPage user={user} />;
     case '/console/users': return <UsersPage user={user} />;
     case '/console/keys': return <KeysPage user={user} />;

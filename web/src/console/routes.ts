@@ -32,6 +32,7 @@ export const ROUTES: ConsoleRoute[] = [
   { path: '/console/tasks', label: '响应任务', group: JOINT, visible: isImplementing },
   { path: '/console/checks', label: '核查', group: JOINT, visible: can.check },
   { path: '/console/feedback', label: '待反馈', group: JOINT, visible: can.check },
+  { path: '/console/commitments', label: '信用承诺', group: JOINT, visible: (u) => u.role !== 'system' },
   { path: '/console/objections', label: '异议处理', group: RIGHTS, visible: (u) => isPlatform(u) || isProvider(u) },
   { path: '/console/repairs', label: '信用修复', group: RIGHTS, visible: isInitiating },
   { path: '/console/reports', label: '失信举报', group: RIGHTS, visible: everyone },
