@@ -176,6 +176,19 @@ function parseAction(cell: Cell, issues: RowIssue[]): ValidRow['action'] {
   return parsed.value === '撤销' ? 'revoke' : 'upsert';
 }
 
+/** Every field of the row parsed to its type; a cell that does not parse is null and reported. */
+export function parseValues(def: Pick<InfoTypeDefinition, 'fields'>, cells: Record<string, Cell>, today: string, fail: (i: RowIssue) => void): Record<string, FieldValue> {
+  const values: Record<string, FieldValue> = {};
+  for (const field of def.fields) {
+    const parsed = parseCell(field, cells[field.key], today);
+    if ('issue' in parsed) {
+      fail({ field: field.key, ...(parsed.issue as ParseIssue) });
+      values[field.key] = null;
+    } else values[field.key] = parsed.value;
+  }
+  return values;
+}
+
 /** Validates one row; `cells` is keyed by field key (headers already mapped). */
 export function validateRow(def: InfoTypeDefinition, cells: Record<string, Cell>, ctx: RowContext): RowResult {
   const plan = planOf(def);
@@ -185,14 +198,7 @@ export function validateRow(def: InfoTypeDefinition, cells: Record<string, Cell>
   const overrides: Override[] = [];
   const action = parseAction(cells[ACTION_FIELD.key], issues);
   const override = cellText(cells[OVERRIDE_FIELD.key]) ?? ctx.batchOverrideReason;
-  const values: Record<string, FieldValue> = {};
-  for (const field of def.fields) {
-    const parsed = parseCell(field, cells[field.key], ctx.today);
-    if ('issue' in parsed) {
-      fail({ field: field.key, ...(parsed.issue as ParseIssue) });
-      values[field.key] = null;
-    } else values[field.key] = parsed.value;
-  }
+  const values = parseValues(def, cells, ctx.today, fail);
   for (const key of requiredKeys(def, plan, values, action)) {
     if ((values[key] === null || values[key] === undefined) && !failed.has(key)) {
       fail({ field: key, code: 'REQUIRED', reason: `必填项“${plan.labels.get(key) ?? key}”为空` });
