@@ -8,7 +8,7 @@ import { cellText } from './fields.js';
 import { validateRow, type RowIssue } from './fields-row.js';
 
 const CATEGORY: FieldDef = { key: 'subject_category', label: '主体类别', type: 'enum', enum: ['法人及非法人组织', '自然人', '个体工商户'],
-  aliases: ['行政相对人类别', '被执行人类别', '主体类型', '当事人类别'],
+  aliases: ['kind', '行政相对人类别', '被执行人类别', '主体类型', '当事人类别'],
   synonyms: { 法人和非法人组织: '法人及非法人组织', 法人及其他组织: '法人及非法人组织', 法人: '法人及非法人组织', 非法人组织: '法人及非法人组织', 企业: '法人及非法人组织',
     organization: '法人及非法人组织', 个人: '自然人', natural_person: '自然人', individual_business: '个体工商户' } };
 
@@ -23,7 +23,7 @@ export const ENTRY_SHEET: InfoTypeDefinition = {
   decidedOn: 'decided_on',
   fields: [
     { key: 'subject_name', label: '主体名称', type: 'text', required: true, maxLength: 200,
-      aliases: ['名称', '姓名', '主体名称/姓名', '企业名称', '当事人名称', '行政相对人名称', '被执行人姓名/名称', '被执行人名称', '被执行人姓名', '失信被执行人名称', '失信主体名称'] },
+      aliases: ['name', '名称', '姓名', '主体名称/姓名', '企业名称', '当事人名称', '行政相对人名称', '被执行人姓名/名称', '被执行人名称', '被执行人姓名', '失信被执行人名称', '失信主体名称'] },
     CATEGORY,
     { key: 'uscc', label: '统一社会信用代码', type: 'identifier', identifier: 'uscc', aliases: ['行政相对人代码_1', '行政相对人代码_1(统一社会信用代码)', '社会信用代码'] },
     { key: 'id_type', label: '证件类型', type: 'text', maxLength: 50 },
