@@ -16,7 +16,7 @@ import { importTarget } from '../src/modules/collection/cli-sheets.js';
 import { makeDepartment, makeKey } from './support/factories.js';
 import { jointActionSetting } from './support/joint-action.js';
 import { startPlatform, type TestPlatform } from './support/platform.js';
-import { tempDir, writeCsv, writeXlsx, type Row } from './fixtures/collection/files.js';
+import { PENALTY_HEADERS, penaltyFactory, tempDir, upload, writeCsv, writeXlsx, type Row } from './fixtures/collection/files.js';
 
 let p: TestPlatform;
 let s: Awaited<ReturnType<typeof jointActionSetting>>;
@@ -199,4 +199,30 @@ test('a code that names both an info type and a list type: the list for its init
   assert.deepEqual(await importTarget(p.ctx, 'admin_penalty', s.departments.court), { kind: 'info', code: 'admin_penalty' });
   assert.deepEqual(await importTarget(p.ctx, s.codes.debtor, undefined), { kind: 'list', code: s.codes.debtor });
   assert.deepEqual(await importTarget(p.ctx, 'measures', undefined), { kind: 'measures' });
+});
+
+test('legal representatives named in penalty rows become related persons, so a later listing reaches them (落实到人)', async () => {
+  const taxKey = await makeKey(p.ctx, { department: s.departments.tax, role: 'officer' });
+  const f = penaltyFactory(77, s.departments.tax);
+  const rep = makeRic(rand);
+  const headers = [...PENALTY_HEADERS, '法定代表人证件类型', '法定代表人证件号码'];
+  const named = f.org({ 法定代表人: '赵卫东', 法定代表人证件类型: '身份证', 法定代表人证件号码: rep });
+  const passport = f.org({ 法定代表人: 'John Smith', 法定代表人证件类型: '护照号', 法定代表人证件号码: 'E12345678' });
+  const file = writeCsv(path.join(dir, 'penalties-reps.csv'), [named, passport, f.org()], { headers, encoding: 'gbk' });
+  const r = await upload(p.baseUrl, taxKey, { type: 'admin_penalty', file });
+  assert.deepEqual([r.status, r.body.accepted, r.body.rejected], [201, 3, 0], JSON.stringify(r.body.rejects));
+  const relations = async () => (await sql<{ uscc: string; role: string }>`SELECT o.uscc, r.role FROM subject_relation r JOIN subject o ON o.id = r.organization_id
+    JOIN subject pp ON pp.id = r.person_id WHERE o.uscc IN (${named['行政相对人代码_1(统一社会信用代码)']}, ${passport['行政相对人代码_1(统一社会信用代码)']})`.execute(p.ctx.db)).rows;
+  assert.deepEqual(await relations(), [{ uscc: named['行政相对人代码_1(统一社会信用代码)'], role: 'legal_representative' }], 'only a 居民身份证 number identifies a person');
+  const corrected = writeCsv(path.join(dir, 'penalties-reps-2.csv'), [{ ...named, 违法事实: '更正后的违法事实' }], { headers });
+  assert.equal((await upload(p.baseUrl, taxKey, { type: 'admin_penalty', file: corrected })).body.versioned, 1);
+  assert.equal((await relations()).length, 1, 'a new version does not relate the same person twice');
+
+  const listed = await s.court.post('/api/v1/list-entries', { listType: s.codes.debtor, subject: { kind: 'organization', uscc: named['行政相对人代码_1(统一社会信用代码)'], name: named['行政相对人名称'] },
+    reason: '拒不履行', decisionNo: '（2026）豫0105执999号', decidedOn: '2026-11-20', startsOn: '2026-11-20' });
+  assert.equal(listed.status, 201, JSON.stringify(listed.body));
+  assert.deepEqual(listed.body.responsiblePersons.map((x: { role: string; name: string; source: string }) => [x.role, x.name, x.source]), [['legal_representative', '赵卫东', 'relation']]);
+  const check = await s.financeSystem.post('/api/v1/checks', { subject: { idNumber: rep }, matterCode: s.codes.matter });
+  assert.equal(check.status, 200, JSON.stringify(check.body));
+  assert.ok(check.body.entries.some((e: { via: unknown }) => e.via), 'the check of the person shows the entry through the organisation');
 });

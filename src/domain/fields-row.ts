@@ -112,8 +112,25 @@ function noonOf(day: string): Date {
   return noon.at;
 }
 
+const IDENTIFIER_MEMO_SIZE = 4096;
+const identifierMemo = new Map<string, ReturnType<typeof validateIdentifier>>();
+
+/**
+ * The check of a code, remembered: a file repeats the same few codes on every row (处罚机关,
+ * 数据来源单位), which cost a third of validation. Bounded; results are read, never changed.
+ */
+function checkedIdentifier(text: string, kind: FieldDef['identifier'], day: string) {
+  const key = `${kind}|${day}|${text}`;
+  let r = identifierMemo.get(key);
+  if (!r) {
+    if (identifierMemo.size >= IDENTIFIER_MEMO_SIZE) identifierMemo.clear();
+    identifierMemo.set(key, r = validateIdentifier(text, kind, { today: noonOf(day) }));
+  }
+  return r;
+}
+
 function checkIdentifier(field: FieldDef, text: string, ctx: RowContext, override: string | null, out: { issues: RowIssue[]; overrides: Override[] }): string {
-  const r = validateIdentifier(text, field.identifier, { today: noonOf(ctx.today) });
+  const r = checkedIdentifier(text, field.identifier, ctx.today);
   if (r.valid) return r.value;
   const messages = r.errors.map((e) => e.message).join('；');
   const onlyCheckChar = r.errors.every((e) => e.code.endsWith('_CHECK_MISMATCH'));
