@@ -48,7 +48,7 @@ export async function sheetImportCommand(ctx: AppContext, file: string, target: 
   const req = { ctx, principal: null, file, fileName: path.basename(file), allOrNothing: o.allOrNothing, onProgress: (p: Parameters<NonNullable<typeof bar>['update']>[0]) => bar?.update(p) };
   let summary: SheetImportSummary;
   try {
-    if (target.kind === 'measures') summary = await importMeasures(req);
+    if (target.kind === 'measures') summary = await importMeasures({ ...req, memorandum: o.memorandum });
     else {
       if (!o.department) throw new AppError('DEPARTMENT_REQUIRED', 400, '导入名单须用 --department 指定认定部门的统一社会信用代码。');
       summary = await importEntries({ ...req, departmentCode: o.department, listType: target.code });

@@ -11,6 +11,8 @@ import { writeRejectsCsv } from './rejects-file.js';
 export interface ImportCliOptions {
   type: string;
   department?: string;
+  /** --type measures: the memorandum whose measure list the file is. */
+  memorandum?: string;
   allOrNothing?: boolean;
   json?: boolean;
   overrideReason?: string;

@@ -7,11 +7,12 @@ import { createHash } from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import { MEASURE_SHEET, measureOfRow, type MeasureOfRow } from '../../domain/measure-sheet.js';
-import { errors } from '../../errors.js';
+import { AppError, errors } from '../../errors.js';
 import { recordAudit } from '../audit/record.js';
 import { actorOf, isPlatformAdmin, type Actor, type Principal } from '../auth/principal.js';
 import { resolveDepartment } from '../departments/use-cases.js';
 import { today } from '../lists/present.js';
+import * as memoranda from '../memoranda/store.js';
 import { createAcceptances } from '../memoranda/store.js';
 import { runSheetImport, type SheetImportRequest, type SheetImportSummary, type SheetRowOutcome } from '../collection/sheet-import.js';
 import * as store from './store.js';
@@ -49,7 +50,19 @@ function changesOf(stored: NonNullable<Awaited<ReturnType<typeof store.lockMeasu
   return set;
 }
 
-async function writeMeasure(tx: Tx, actor: Actor, { measure: m, department: d }: Item): Promise<SheetRowOutcome> {
+type Memorandum = NonNullable<Awaited<ReturnType<typeof memoranda.findMemorandum>>>;
+
+/** A memorandum's measure list: each measure of the sheet joins the memorandum; implementers must accept. */
+async function writeMeasureOf(tx: Tx, actor: Actor, item: Item, memo: Memorandum | null): Promise<SheetRowOutcome> {
+  const { outcome, id } = await writeMeasure(tx, actor, item);
+  if (memo) {
+    await memoranda.linkMemorandum(tx, memo.id, [], [id]);
+    await createAcceptances(tx, memo.id);
+  }
+  return outcome;
+}
+
+async function writeMeasure(tx: Tx, actor: Actor, { measure: m, department: d }: Item): Promise<{ outcome: SheetRowOutcome; id: string }> {
   const stored = await store.lockMeasure(tx, m.code);
   if (!stored) {
     const row = await store.insertMeasure(tx, {
@@ -58,22 +71,24 @@ async function writeMeasure(tx: Tx, actor: Actor, { measure: m, department: d }:
     });
     if (!row) throw errors.conflict('MEASURE_EXISTS', `措施编码 ${m.code} 正被同时导入，请稍后重试。`);
     await recordAudit(tx, { actor, action: 'measure.created', entityType: 'measure', entityId: row.id, departmentId: d.id, data: { code: m.code, title: m.title, via: 'import' } });
-    return 'accepted';
+    return { outcome: 'accepted', id: row.id };
   }
   const set = changesOf(stored, m, d);
-  if (!Object.keys(set).length) return 'unchanged';
+  if (!Object.keys(set).length) return { outcome: 'unchanged', id: stored.id };
   await store.updateMeasure(tx, stored.id, set);
   // a newly named implementing department must accept every memorandum carrying the measure
   if (set.implementing_department_id) for (const id of await store.memorandaWithMeasure(tx, stored.id)) await createAcceptances(tx, id);
   const before = Object.fromEntries(Object.keys(set).map((k) => [k, stored[k as keyof typeof stored]]));
   await recordAudit(tx, { actor, action: 'measure.updated', entityType: 'measure', entityId: stored.id, departmentId: d.id, data: { code: m.code, before, after: set, via: 'import' } });
-  return 'versioned';
+  return { outcome: 'versioned', id: stored.id };
 }
 
 export interface MeasureImportRequest extends Omit<SheetImportRequest, 'ctx'> {
   ctx: AppContext;
   /** null: the command line on the platform's machine, acting for the credit office. */
   principal: Principal | null;
+  /** The sheet is this memorandum's measure list: every measure in it joins the memorandum. */
+  memorandum?: string;
 }
 
 export async function importMeasures(req: MeasureImportRequest): Promise<SheetImportSummary> {
@@ -81,6 +96,8 @@ export async function importMeasures(req: MeasureImportRequest): Promise<SheetIm
   if (principal && !isPlatformAdmin(principal)) throw errors.forbidden('只有信用办管理员可以导入措施清单。');
   const office = await resolveDepartment(ctx.db, undefined);
   const actor: Actor = principal ? actorOf(principal) : { type: 'system', id: 'cli', departmentId: office.id };
+  const memo = req.memorandum ? await memoranda.findMemorandum(ctx.db, req.memorandum) ?? null : null;
+  if (req.memorandum && !memo) throw new AppError('MEMORANDUM_NOT_FOUND', 404, `备忘录 ${req.memorandum} 不存在，请先创建该备忘录。`);
   const department = departmentResolver(ctx);
   const day = today();
   const summary = await runSheetImport<Item>(req, {
@@ -98,9 +115,9 @@ export async function importMeasures(req: MeasureImportRequest): Promise<SheetIm
       const item = { measure: r.measure, department: found[0] };
       return { item, key: r.measure.code, hash: createHash('sha1').update(JSON.stringify(item)).digest('base64') };
     },
-    write: (tx, item) => writeMeasure(tx, actor, item),
+    write: (tx, item) => writeMeasureOf(tx, actor, item, memo),
   });
   await ctx.db.transaction().execute((tx) => recordAudit(tx, { actor, action: 'measures.imported', entityType: 'measure_import', entityId: null, departmentId: office.id,
-    data: { fileName: req.fileName, status: summary.status, total: summary.total, accepted: summary.accepted, versioned: summary.versioned, unchanged: summary.unchanged, rejected: summary.rejected } }));
+    data: { fileName: req.fileName, memorandum: req.memorandum ?? null, status: summary.status, total: summary.total, accepted: summary.accepted, versioned: summary.versioned, unchanged: summary.unchanged, rejected: summary.rejected } }));
   return summary;
 }

@@ -25,7 +25,7 @@ export async function measureRoutes(app: FastifyInstance, ctx: AppContext) {
   await app.register(async (scope) => {
     await registerMultipart(scope);
     scope.post('/measures/import', {
-      schema: { tags: ['措施清单'], summary: '从 Excel/CSV 导入措施清单（信用办管理员；multipart：file、可选 allOrNothing；按措施编码幂等）', consumes: ['multipart/form-data'] },
+      schema: { tags: ['措施清单'], summary: '从 Excel/CSV 导入措施清单（信用办管理员；multipart：file、可选 allOrNothing、memorandum（作为该备忘录的措施清单）；按措施编码幂等）', consumes: ['multipart/form-data'] },
     }, async (request) => {
       const principal = requirePrincipal(request, ['admin']);
       const up = await receive(request);
@@ -33,7 +33,8 @@ export async function measureRoutes(app: FastifyInstance, ctx: AppContext) {
         const aon = allOrNothingField(up);
         const errs = [...(up.file ? [] : [{ path: 'body.file', message: '缺少文件（file）' }]), ...(aon.error ? [aon.error] : [])];
         if (errs.length) throw errors.validation(errs);
-        return cutRejects(await importMeasures({ ctx, principal, file: up.file!, fileName: up.fileName, allOrNothing: aon.value }));
+        const memorandum = up.fields.memorandum?.trim() || undefined;
+        return cutRejects(await importMeasures({ ctx, principal, file: up.file!, fileName: up.fileName, allOrNothing: aon.value, memorandum }));
       } finally {
         await discard(up);
       }
