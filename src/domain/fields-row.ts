@@ -112,8 +112,25 @@ function noonOf(day: string): Date {
   return noon.at;
 }
 
+const IDENTIFIER_MEMO_SIZE = 4096;
+const identifierMemo = new Map<string, ReturnType<typeof validateIdentifier>>();
+
+/**
+ * The check of a code, remembered: a file repeats the same few codes on every row (处罚机关,
+ * 数据来源单位), which cost a third of validation. Bounded; results are read, never changed.
+ */
+function checkedIdentifier(text: string, kind: FieldDef['identifier'], day: string) {
+  const key = `${kind}|${day}|${text}`;
+  let r = identifierMemo.get(key);
+  if (!r) {
+    if (identifierMemo.size >= IDENTIFIER_MEMO_SIZE) identifierMemo.clear();
+    identifierMemo.set(key, r = validateIdentifier(text, kind, { today: noonOf(day) }));
+  }
+  return r;
+}
+
 function checkIdentifier(field: FieldDef, text: string, ctx: RowContext, override: string | null, out: { issues: RowIssue[]; overrides: Override[] }): string {
-  const r = validateIdentifier(text, field.identifier, { today: noonOf(ctx.today) });
+  const r = checkedIdentifier(text, field.identifier, ctx.today);
   if (r.valid) return r.value;
   const messages = r.errors.map((e) => e.message).join('；');
   const onlyCheckChar = r.errors.every((e) => e.code.endsWith('_CHECK_MISMATCH'));
@@ -176,6 +193,19 @@ function parseAction(cell: Cell, issues: RowIssue[]): ValidRow['action'] {
   return parsed.value === '撤销' ? 'revoke' : 'upsert';
 }
 
+/** Every field of the row parsed to its type; a cell that does not parse is null and reported. */
+export function parseValues(def: Pick<InfoTypeDefinition, 'fields'>, cells: Record<string, Cell>, today: string, fail: (i: RowIssue) => void): Record<string, FieldValue> {
+  const values: Record<string, FieldValue> = {};
+  for (const field of def.fields) {
+    const parsed = parseCell(field, cells[field.key], today);
+    if ('issue' in parsed) {
+      fail({ field: field.key, ...(parsed.issue as ParseIssue) });
+      values[field.key] = null;
+    } else values[field.key] = parsed.value;
+  }
+  return values;
+}
+
 /** Validates one row; `cells` is keyed by field key (headers already mapped). */
 export function validateRow(def: InfoTypeDefinition, cells: Record<string, Cell>, ctx: RowContext): RowResult {
   const plan = planOf(def);
@@ -185,14 +215,7 @@ export function validateRow(def: InfoTypeDefinition, cells: Record<string, Cell>
   const overrides: Override[] = [];
   const action = parseAction(cells[ACTION_FIELD.key], issues);
   const override = cellText(cells[OVERRIDE_FIELD.key]) ?? ctx.batchOverrideReason;
-  const values: Record<string, FieldValue> = {};
-  for (const field of def.fields) {
-    const parsed = parseCell(field, cells[field.key], ctx.today);
-    if ('issue' in parsed) {
-      fail({ field: field.key, ...(parsed.issue as ParseIssue) });
-      values[field.key] = null;
-    } else values[field.key] = parsed.value;
-  }
+  const values = parseValues(def, cells, ctx.today, fail);
   for (const key of requiredKeys(def, plan, values, action)) {
     if ((values[key] === null || values[key] === undefined) && !failed.has(key)) {
       fail({ field: key, code: 'REQUIRED', reason: `必填项“${plan.labels.get(key) ?? key}”为空` });

@@ -10,14 +10,16 @@ import { writeRejectsCsv } from './rejects-file.js';
 
 export interface ImportCliOptions {
   type: string;
-  department: string;
+  department?: string;
+  /** --type measures: the memorandum whose measure list the file is. */
+  memorandum?: string;
   allOrNothing?: boolean;
   json?: boolean;
   overrideReason?: string;
   chunkSize?: string;
 }
 
-function progressBar() {
+export function progressBar() {
   const bar = new cliProgress.SingleBar({
     format: '导入 |{bar}| {percentage}% | {rows} 行 | {speed} 行/秒',
     stream: process.stderr, hideCursor: true, barsize: 30, etaBuffer: 50, fps: 5,
@@ -50,7 +52,7 @@ export async function importCommand(ctx: AppContext, file: string, o: ImportCliO
   let summary: ImportSummary;
   try {
     summary = await runImport({
-      ctx, principal: null, departmentCode: o.department, infoType: o.type, file, fileName: path.basename(file),
+      ctx, principal: null, departmentCode: o.department ?? '', infoType: o.type, file, fileName: path.basename(file),
       allOrNothing: o.allOrNothing, overrideReason: o.overrideReason ?? null, via: 'cli',
       chunkSize: o.chunkSize ? Number(o.chunkSize) : undefined,
       onProgress: (p) => bar?.update(p),

@@ -27,6 +27,8 @@ export interface PreparedRow {
   window: PublicationWindow;
   delayWorkingDays: number | null;
   overrides: Override[] | null;
+  /** The organisation's legal representative named with a 居民身份证 number (落实到人), or null. */
+  legalRep: Identity | null;
 }
 
 export interface RejectRow {
@@ -62,6 +64,26 @@ function identityOf(row: ValidRow, config: Config): Identity {
     kind: s.kind, name: s.name, nameKey: nameKeyOf(s.kind, s.name), uscc: s.uscc, orgCode: null, regNo: null,
     regionCode: s.uscc ? s.uscc.slice(2, 8) : idNumber?.slice(0, 6) ?? null, idNumber, blind: idNumber ? blindIndex(config.blindIndexKey, idNumber) : null,
   };
+}
+
+/** Fields of the 双公示 standard naming an organisation's legal representative (admin_penalty, admin_license). */
+const LEGAL_REP = { name: 'legal_rep', idType: 'legal_rep_id_type', idNumber: 'legal_rep_id_number' } as const;
+
+/**
+ * The legal representative as a person the platform can link to the organisation: only with a name
+ * and a 居民身份证 number that passed validation (other documents are kept as text, not matched).
+ */
+function legalRepOf(row: ValidRow, config: Config): Identity | null {
+  if (row.action !== 'upsert' || row.subject.kind === 'natural_person') return null;
+  const name = row.values[LEGAL_REP.name];
+  const idNumber = row.values[LEGAL_REP.idNumber];
+  const idType = row.values[LEGAL_REP.idType];
+  if (!name || !idNumber || (idType !== null && idType !== undefined && idType !== '身份证')) return null;
+  try {
+    return resolveIdentity({ kind: 'natural_person', name: String(name), idNumber: String(idNumber) }, config, 'row.legalRep');
+  } catch {
+    return null; // kept in the record as delivered; not a person the platform can identify
+  }
 }
 
 function delayOf(ctx: PrepareContext, decidedOn: string | null): number | null {
@@ -131,6 +153,7 @@ export function prepareRow(ctx: PrepareContext, rowNo: number, row: ValidRow): P
     window: publicationWindow({ kind: ctx.def.publication, decidedOn: decidedOn ?? ctx.receivedOn, severity: row.severity }),
     delayWorkingDays: delayOf(ctx, decidedOn),
     overrides: row.overrides.length ? row.overrides : null,
+    legalRep: legalRepOf(row, ctx.config),
   };
 }
 

@@ -1,5 +1,5 @@
 // Reading delivered files row by row, streamed, never whole: .xlsx through exceljs's streaming
-// WorkbookReader (its in-memory workbook needs > 1 GB for 100k rows — DESIGN §2), .csv through
+// WorkbookReader in a worker thread (its in-memory workbook needs > 1 GB for 100k rows — DESIGN §2), .csv through
 // csv-parse (UTF-8 with or without BOM, or GB18030/GBK — detected), .jsonl line by line. Each row
 // comes out keyed by field, with the row number the clerk sees (spreadsheet row, JSONL line).
 import { parse as parseCsv } from 'csv-parse';
@@ -8,10 +8,11 @@ import { createReadStream, type ReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
 import { cellText, normaliseHeader, type Cell, type InfoTypeDefinition } from '../../domain/fields.js';
 import { AppError } from '../../errors.js';
 import { detectEncoding, iconvName, type TextEncoding } from './encoding.js';
-import { utf8SafeReader } from './xlsx-utf8.js';
+import type { XlsxMessage } from './xlsx-worker.js';
 import { fieldHeader, HEADER_SEARCH_ROWS, headerIndex, ignoredColumnsWarning, looksLikeHeader, mapColumns } from './headers.js';
 
 export type FileFormat = 'xlsx' | 'csv' | 'jsonl';
@@ -49,30 +50,40 @@ export async function detectFormat(file: string, name: string): Promise<FileForm
   throw new AppError('UNSUPPORTED_FORMAT', 400, `不支持的文件类型“${name}”：请使用 .xlsx、.csv（UTF-8 或 GBK）或 .jsonl。`);
 }
 
-/** An exceljs cell value as plain text, number or date. */
-function plain(v: unknown): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v !== 'object' || v instanceof Date) return v as Cell;
-  const o = v as Record<string, unknown>;
-  if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
-  if ('result' in o) return plain(o.result); // formula: its cached result
-  if ('text' in o) return plain(o.text); // hyperlink
-  return null; // error values and anything else
+const WORKER_URL = new URL(`./xlsx-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
+
+/** Started from the compiled .js, or — sources run through tsx in development — through tsx's loader. */
+function startWorker(file: string): Worker {
+  const workerData = { xlsxFile: file };
+  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL, { workerData });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
+  return new Worker(boot, { eval: true, workerData });
 }
 
-async function* xlsxRows(open: () => Readable): AsyncGenerator<RawRow> {
-  const { default: ExcelJS } = await import('exceljs'); // loaded when needed: it costs every command a second
-  const Reader = utf8SafeReader(ExcelJS);
-  const reader = new Reader(open(), { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
-  for await (const sheet of reader) {
-    for await (const row of sheet) {
-      const values = row.values as unknown[];
-      const cells: Cell[] = [];
-      for (let i = 1; i < values.length; i++) cells.push(plain(values[i]));
-      yield { rowNo: row.number, cells };
+/** The rows of the first worksheet, parsed in a worker thread (xlsx-worker.ts); `bytes` as it reads. */
+function xlsxRows(file: string, progress: { bytes: number }): { rows: AsyncGenerator<RawRow>; stop(): void } {
+  let worker: Worker | null = null;
+  const rows = (async function* () {
+    worker = startWorker(file);
+    const inbox: XlsxMessage[] = [];
+    let wake: (() => void) | null = null;
+    let failure: Error | null = null;
+    worker.on('message', (m: XlsxMessage) => { inbox.push(m); wake?.(); });
+    worker.on('error', (e) => { failure = e; wake?.(); });
+    worker.on('exit', () => { failure ??= inbox.length ? null : new Error('xlsx worker stopped'); wake?.(); });
+    for (;;) {
+      while (!inbox.length && !failure) await new Promise<void>((resolve) => { wake = resolve; });
+      const m = inbox.shift();
+      if (!m) throw failure!;
+      progress.bytes = m.bytes;
+      if (m.type === 'error') throw new Error(m.message);
+      if (m.type === 'end') return;
+      worker.postMessage(1); // one more batch may come
+      yield* m.rows!;
     }
-    return; // the first worksheet only
-  }
+  })();
+  return { rows, stop: () => { void (worker as Worker | null)?.terminate(); } };
 }
 
 async function sniffDelimiter(file: string, encoding: TextEncoding): Promise<string> {
@@ -165,9 +176,22 @@ export async function openRowSource(file: string, format: FileFormat, def: InfoT
       })();
       return { ...base, encoding: 'utf-8', headerOf: fieldHeader(def, new Map()), warnings, rows };
     }
-    const encoding = format === 'csv' ? await detectEncoding(file) : null;
-    const delimiter = format === 'csv' ? await sniffDelimiter(file, encoding!) : ',';
-    const raw = format === 'csv' ? csvRows(() => input.open(), encoding!, delimiter) : xlsxRows(() => input.open());
+    if (format === 'xlsx') {
+      const progress = { bytes: 0 };
+      const sheet = xlsxRows(file, progress);
+      const stop = () => { sheet.stop(); input.close(); };
+      try {
+        const map = await withHeader(sheet.rows, def);
+        return { format, bytesRead: () => progress.bytes, close: stop, encoding: null, headerOf: fieldHeader(def, map.headerOf),
+          warnings: ignoredColumnsWarning(def, map.ignored), rows: mapped(sheet.rows, map.columns) };
+      } catch (e) {
+        stop();
+        throw e;
+      }
+    }
+    const encoding = await detectEncoding(file);
+    const delimiter = await sniffDelimiter(file, encoding);
+    const raw = csvRows(() => input.open(), encoding, delimiter);
     const map = await withHeader(raw, def);
     return { ...base, encoding, headerOf: fieldHeader(def, map.headerOf), warnings: ignoredColumnsWarning(def, map.ignored), rows: mapped(raw, map.columns) };
   } catch (e) {

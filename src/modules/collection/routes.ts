@@ -1,14 +1,9 @@
 // Collection over HTTP: a provider department's officer or system uploads a file (multipart: type,
 // file, optional allOrNothing and overrideReason) and gets the import summary; batches are listed
 // per department (the credit office sees all); 双公示 timeliness per department and period.
-import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import type { FastifyInstance } from 'fastify';
+import { rm } from 'node:fs/promises';
 import type { AppContext } from '../../context.js';
 import { AppError, errors } from '../../errors.js';
 import { requirePrincipal } from '../../http/auth.js';
@@ -16,32 +11,9 @@ import { batchRejects, getBatch, listBatches } from './batches.js';
 import { runImport } from './import.js';
 import { rejectsXlsxStream } from './rejects-file.js';
 import { timeliness } from './timeliness.js';
+import { receive, registerMultipart, type Upload } from './upload.js';
 
-const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 const IdParam = Type.Object({ id: Type.String({ maxLength: 64 }) });
-
-interface Upload { dir: string; file: string | null; fileName: string; fields: Record<string, string> }
-
-/** Streams the file part to a temporary file (the import reads it twice: digest, then rows). */
-async function receive(request: FastifyRequest): Promise<Upload> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'xinyong-upload-'));
-  const up: Upload = { dir, file: null, fileName: '', fields: {} };
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        if (up.file) throw errors.badRequest('TOO_MANY_FILES', '一次只能上传一个文件。');
-        up.fileName = part.filename || 'upload';
-        up.file = path.join(dir, 'upload');
-        await pipeline(part.file, createWriteStream(up.file));
-        if (part.file.truncated) throw new AppError('BODY_TOO_LARGE', 413, `文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，请拆分后分批导入，或使用命令行 xinyong import。`);
-      } else up.fields[part.fieldname] = String(part.value ?? '');
-    }
-  } catch (e) {
-    await rm(dir, { recursive: true, force: true });
-    throw e;
-  }
-  return up;
-}
 
 function fieldsOf(up: Upload) {
   const type = up.fields.type?.trim();
@@ -57,7 +29,7 @@ function fieldsOf(up: Upload) {
 export async function collectionRoutes(app: FastifyInstance, ctx: AppContext) {
   // multipart only inside this scope: the rest of the API keeps its JSON-only bodies
   await app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 4096 } });
+    await registerMultipart(scope);
     scope.post('/collection/batches', {
       schema: { tags: ['信用信息归集'], summary: '上传文件导入（multipart：type、file、可选 allOrNothing、overrideReason）', consumes: ['multipart/form-data'] },
     }, async (request, reply) => {

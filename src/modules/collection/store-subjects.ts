@@ -46,3 +46,28 @@ export async function insertSubjects(tx: Tx, rows: NewSubject[], actor: { type: 
     SELECT id, uscc, id_blind, name_key FROM ins`.execute(tx);
   return created;
 }
+
+/**
+ * Organisation → legal representative relations named by records (落实到人), without a start date
+ * (the row says who represented the organisation, not since when); one per pair, audited like
+ * POST /subjects/{id}/relations. Returns how many were new.
+ */
+export async function insertLegalRepRelations(tx: Tx, pairs: { org: string; person: string }[], actor: { type: string; id: string | null; departmentId: string | null }): Promise<number> {
+  if (!pairs.length) return 0;
+  const { rows } = await sql<{ n: number }>`
+    WITH x AS (
+      SELECT DISTINCT org, person FROM json_to_recordset(${JSON.stringify(pairs)}::json) AS x(org uuid, person uuid)
+    ), ins AS (
+      INSERT INTO subject_relation (organization_id, person_id, role)
+      SELECT x.org, x.person, 'legal_representative' FROM x
+      WHERE NOT EXISTS (SELECT 1 FROM subject_relation r WHERE r.organization_id = x.org AND r.person_id = x.person AND r.role = 'legal_representative')
+      RETURNING organization_id, person_id
+    ), audit AS (
+      INSERT INTO audit_event (at, actor_type, actor_id, department_id, action, entity_type, entity_id, data)
+      SELECT ${new Date()}::timestamptz, ${actor.type}, ${actor.id}, ${actor.departmentId}::uuid, 'subject.related', 'subject', ins.organization_id::text,
+        jsonb_build_object('personId', ins.person_id, 'role', 'legal_representative', 'startsOn', NULL, 'via', 'collection')
+      FROM ins
+    )
+    SELECT count(*)::int AS n FROM ins`.execute(tx);
+  return rows[0].n;
+}

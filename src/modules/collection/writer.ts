@@ -12,6 +12,7 @@ import type { Actor } from '../auth/principal.js';
 import * as records from '../records/store-write.js';
 import { newId, type PreparedRow, type RejectRow } from './prepare.js';
 import * as store from './store.js';
+import * as storeSubjects from './store-subjects.js';
 import { resolveSubjects } from './subjects-bulk.js';
 
 export interface Chunk {
@@ -75,6 +76,15 @@ function versionRow(row: PreparedRow, subjectId: string, prev: records.CurrentVe
   };
 }
 
+/** Legal representatives named in stored rows become persons related to their organisation (落实到人). */
+async function linkLegalReps(tx: Tx, t: WriteTarget, rows: PreparedRow[], subjects: Map<string, string>): Promise<number> {
+  const named = rows.filter((r) => r.legalRep);
+  if (!named.length) return 0;
+  const persons = await resolveSubjects(tx, t.ctx, t.actor, named.map((r) => r.legalRep!), t.aliasesSeen);
+  const pairs = named.map((r) => ({ org: subjects.get(r.subjectKey)!, person: persons.get(`P:${r.legalRep!.blind}`)! }));
+  return storeSubjects.insertLegalRepRelations(tx, pairs, t.actor);
+}
+
 export async function writeChunk(t: WriteTarget, chunk: Chunk, expectedCommitted: number): Promise<store.ChunkCounts> {
   const { ctx, meta } = t;
   return ctx.db.transaction().execute(async (tx: Tx) => {
@@ -88,6 +98,7 @@ export async function writeChunk(t: WriteTarget, chunk: Chunk, expectedCommitted
     const p = plan(t, chunk, current);
     const stored = [...p.fresh, ...p.versions.map((v) => v.row)];
     const subjects = await resolveSubjects(tx, ctx, t.actor, stored.map((r) => r.identity), t.aliasesSeen);
+    const relations = await linkLegalReps(tx, t, stored, subjects);
     await records.supersede(tx, p.versions.map((v) => v.prev.id));
     await records.insertVersions(tx, [
       ...p.fresh.map((r) => versionRow(r, subjects.get(r.subjectKey)!, null, meta.receivedOn)),
@@ -99,9 +110,10 @@ export async function writeChunk(t: WriteTarget, chunk: Chunk, expectedCommitted
       rows: chunk.rowCount, accepted: p.fresh.length, versioned: p.versions.length, unchanged: p.unchanged, revoked: p.revocations.length,
       rejected: new Set(p.rejects.map((r) => r.rowNo)).size,
     };
+    const audited = relations ? { ...counts, relations } : counts;
     await store.advanceBatch(tx, meta.batchId, chunk.lastRowNo, counts);
     await recordAudit(tx, { actor: t.actor, action: 'collection.chunk_committed', entityType: 'collection_batch', entityId: meta.batchId,
-      departmentId: meta.departmentId, data: { fromRow: expectedCommitted + 1, toRow: chunk.lastRowNo, ...counts } });
+      departmentId: meta.departmentId, data: { fromRow: expectedCommitted + 1, toRow: chunk.lastRowNo, ...audited } });
     return counts;
   });
 }

@@ -120,7 +120,7 @@ export async function listEntries(opts: { ctx: AppContext; principal: Principal;
   return rows.map((r) => presentEntry(r, persons.filter((p) => p.entry_id === r.id)));
 }
 
-const TRANSITIONS: Record<'remove' | 'revoke', { from: EntryStatus[]; to: EntryStatus; change: ChangeType; action: string }> = {
+export const TRANSITIONS: Record<'remove' | 'revoke', { from: EntryStatus[]; to: EntryStatus; change: ChangeType; action: string }> = {
   remove: { from: ['active', 'held'], to: 'removed', change: 'entry.removed', action: 'entry.removed' },
   revoke: { from: ['active', 'held', 'expired', 'removed'], to: 'revoked', change: 'entry.revoked', action: 'entry.revoked' },
 };

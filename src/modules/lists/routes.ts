@@ -2,7 +2,10 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { requirePrincipal } from '../../http/auth.js';
+import { errors } from '../../errors.js';
+import { allOrNothingField, cutRejects, discard, receive, registerMultipart } from '../collection/upload.js';
 import { publishEntries } from './batch.js';
+import { importEntries } from './import.js';
 import { publicEntries, publicListTypes } from './public.js';
 import { endEntry, getEntry, listEntries, publishEntry, type EntryInput } from './entries.js';
 import { assignInitiatingDepartment, createListType, setListTypePolicy, getListType, listListTypes, type ListTypeInput } from './list-types.js';
@@ -65,6 +68,26 @@ export async function listRoutes(app: FastifyInstance, ctx: AppContext) {
   }, async (request) => {
     const body = request.body as { entries: EntryInput[]; allOrNothing?: boolean };
     return publishEntries({ ctx, principal: requirePrincipal(request), entries: body.entries, allOrNothing: !!body.allOrNothing });
+  });
+
+  await app.register(async (scope) => {
+    await registerMultipart(scope);
+    scope.post('/list-entries/import', {
+      schema: { tags: ['红黑名单'], summary: '从 Excel/CSV 批量认定列入（认定部门；multipart：listType、file、可选 allOrNothing；按认定文书号幂等）', consumes: ['multipart/form-data'] },
+    }, async (request) => {
+      const principal = requirePrincipal(request);
+      const up = await receive(request);
+      try {
+        const aon = allOrNothingField(up);
+        const listType = up.fields.listType?.trim();
+        const errs = [...(listType ? [] : [{ path: 'body.listType', message: '缺少名单类型代码（listType）' }]),
+          ...(up.file ? [] : [{ path: 'body.file', message: '缺少文件（file）' }]), ...(aon.error ? [aon.error] : [])];
+        if (errs.length) throw errors.validation(errs);
+        return cutRejects(await importEntries({ ctx, principal, listType: listType!, file: up.file!, fileName: up.fileName, allOrNothing: aon.value }));
+      } finally {
+        await discard(up);
+      }
+    });
   });
 
   app.get('/list-entries', {

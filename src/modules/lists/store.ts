@@ -112,3 +112,12 @@ export async function lockExpiredEntries(tx: Tx, today: string, limit: number) {
     .where('status', 'in', ['active', 'held']).where('ends_on', '<', today)
     .orderBy('ends_on').limit(limit).forUpdate().skipLocked().execute();
 }
+
+/** The entry a sheet row names: list type, subject (USCC or the ID number's blind index) and decision number. */
+export async function findEntryByKey(db: Q, k: { listTypeId: string; uscc: string | null; blind: string | null; decisionNo: string }) {
+  return db.selectFrom('list_entry as e').innerJoin('subject as s', 's.id', 'e.subject_id')
+    .select(['e.id', 'e.status', 'e.reason', 'e.department_id', sql<string>`e.decided_on::text`.as('decided_on'), sql<string>`e.starts_on::text`.as('starts_on'),
+      sql<string | null>`e.ends_on::text`.as('ends_on')])
+    .where('e.list_type_id', '=', k.listTypeId).where('e.decision_no', '=', k.decisionNo)
+    .where(k.blind ? 's.id_blind' : 's.uscc', '=', (k.blind ?? k.uscc)!).executeTakeFirst();
+}

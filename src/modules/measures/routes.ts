@@ -2,6 +2,9 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { requirePrincipal } from '../../http/auth.js';
+import { allOrNothingField, cutRejects, discard, receive, registerMultipart } from '../collection/upload.js';
+import { errors } from '../../errors.js';
+import { importMeasures } from './import.js';
 import { APPLIES_TO, assignImplementingDepartment, createMatter, createMeasure, listMatters, listMeasures, type MeasureInput } from './use-cases.js';
 
 const Code = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' });
@@ -18,6 +21,25 @@ export async function measureRoutes(app: FastifyInstance, ctx: AppContext) {
       }, { additionalProperties: false }),
     },
   }, async (request, reply) => reply.status(201).send(await createMeasure({ db: ctx.db, principal: requirePrincipal(request), input: request.body as MeasureInput })));
+
+  await app.register(async (scope) => {
+    await registerMultipart(scope);
+    scope.post('/measures/import', {
+      schema: { tags: ['措施清单'], summary: '从 Excel/CSV 导入措施清单（信用办管理员；multipart：file、可选 allOrNothing、memorandum（作为该备忘录的措施清单）；按措施编码幂等）', consumes: ['multipart/form-data'] },
+    }, async (request) => {
+      const principal = requirePrincipal(request, ['admin']);
+      const up = await receive(request);
+      try {
+        const aon = allOrNothingField(up);
+        const errs = [...(up.file ? [] : [{ path: 'body.file', message: '缺少文件（file）' }]), ...(aon.error ? [aon.error] : [])];
+        if (errs.length) throw errors.validation(errs);
+        const memorandum = up.fields.memorandum?.trim() || undefined;
+        return cutRejects(await importMeasures({ ctx, principal, file: up.file!, fileName: up.fileName, allOrNothing: aon.value, memorandum }));
+      } finally {
+        await discard(up);
+      }
+    });
+  });
 
   app.get('/measures', {
     schema: { tags: ['措施清单'], summary: '措施清单', querystring: Type.Object({ implementingDepartment: Type.Optional(Type.String()), kind: Type.Optional(Type.Union([Type.Literal('reward'), Type.Literal('punishment')])) }, { additionalProperties: false }) },

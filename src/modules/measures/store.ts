@@ -45,3 +45,23 @@ export async function listMatters(db: Q, departmentId: string | null) {
   if (departmentId) q = q.where('x.department_id', '=', departmentId);
   return q.execute();
 }
+
+/** A department named in a sheet by its code or its full name (more than one: ambiguous). */
+export async function departmentsNamed(db: Q, text: string) {
+  return db.selectFrom('department').select(['id', 'code', 'name']).where((eb) => eb.or([eb('code', '=', text.toUpperCase()), eb('name', '=', text)])).limit(2).execute();
+}
+
+export async function lockMeasure(tx: Tx, code: string) {
+  return tx.selectFrom('measure').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
+}
+
+export type MeasureChanges = Partial<Omit<MeasureTable, 'id' | 'created_at' | 'code' | 'matter_categories' | 'verified'>> & { matter_categories?: string[] };
+
+export async function updateMeasure(tx: Tx, id: string, set: MeasureChanges) {
+  await tx.updateTable('measure').set(set as never).where('id', '=', id).execute();
+}
+
+/** Memoranda carrying a measure (a new implementing department must accept each of them). */
+export async function memorandaWithMeasure(tx: Tx, measureId: string) {
+  return (await tx.selectFrom('memorandum_measure').select('memorandum_id').where('measure_id', '=', measureId).execute()).map((r) => r.memorandum_id);
+}

@@ -1,0 +1,74 @@
+// Runs in a worker thread: reads the first worksheet of an .xlsx with exceljs's streaming reader
+// and posts its rows to the importing thread in batches, so unzipping and XML parsing (the larger
+// part of an .xlsx import's CPU) overlap validation and writing instead of queueing before them.
+// Credit-based: at most MAX_AHEAD batches wait unread, so memory stays flat however fast this side is.
+import { createReadStream } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Cell } from '../../domain/fields.js';
+import { utf8SafeReader } from './xlsx-utf8.js';
+
+export interface XlsxMessage {
+  type: 'rows' | 'end' | 'error';
+  rows?: { rowNo: number; cells: Cell[] }[];
+  bytes: number;
+  message?: string;
+}
+
+const BATCH = 256;
+const MAX_AHEAD = 8;
+
+/** An exceljs cell value as plain text, number or date. */
+export function plain(v: unknown): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'object' || v instanceof Date) return v as Cell;
+  const o = v as Record<string, unknown>;
+  if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
+  if ('result' in o) return plain(o.result); // formula: its cached result
+  if ('text' in o) return plain(o.text); // hyperlink
+  return null; // error values and anything else
+}
+
+async function main(file: string) {
+  const port = parentPort!;
+  let credit = MAX_AHEAD;
+  let wake: (() => void) | null = null;
+  port.on('message', () => { credit++; wake?.(); wake = null; });
+  let bytes = 0;
+  let stream: ReturnType<typeof createReadStream> | null = null;
+  const send = async (m: XlsxMessage) => {
+    while (credit === 0) await new Promise<void>((resolve) => { wake = resolve; });
+    credit--;
+    port.postMessage(m);
+  };
+  try {
+    const { default: ExcelJS } = await import('exceljs');
+    const Reader = utf8SafeReader(ExcelJS);
+    // opened only now: a 'data' listener starts the flow, which must not begin before exceljs reads
+    stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+    stream.on('data', (chunk) => { bytes += chunk.length; });
+    const reader = new Reader(stream, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
+    let batch: NonNullable<XlsxMessage['rows']> = [];
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = row.values as unknown[];
+        const cells: Cell[] = [];
+        for (let i = 1; i < values.length; i++) cells.push(plain(values[i]));
+        batch.push({ rowNo: row.number, cells });
+        if (batch.length === BATCH) {
+          await send({ type: 'rows', rows: batch, bytes });
+          batch = [];
+        }
+      }
+      break; // the first worksheet only
+    }
+    if (batch.length) await send({ type: 'rows', rows: batch, bytes });
+    port.postMessage({ type: 'end', bytes } satisfies XlsxMessage);
+  } catch (e) {
+    port.postMessage({ type: 'error', bytes, message: (e as Error).message } satisfies XlsxMessage);
+  } finally {
+    stream?.destroy();
+    port.unref(); // nothing more to send: let the thread end
+  }
+}
+
+if (parentPort && workerData?.xlsxFile) void main(workerData.xlsxFile as string);
