@@ -1,0 +1,86 @@
+import { App, Button, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { runAction } from '../../actions.js';
+import { api } from '../../api.js';
+import { DELIVERY_STATUS } from '../../collectionLabels.js';
+import { ApiErrorView } from '../../components/ApiErrorView.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { formatTime } from '../../labels.js';
+import { isAdmin, isPlatform } from '../../permissions.js';
+import type { DeliveryStatus, Subscription } from '../../types-collection.js';
+import type { Items, User } from '../../types.js';
+import { useApi } from '../../useApi.js';
+import { DeliveriesDrawer } from './DeliveriesDrawer.js';
+import { SubscriptionCreateModal } from './SubscriptionCreateModal.js';
+
+const ORDER: DeliveryStatus[] = ['dead', 'failed', 'pending', 'delivered'];
+
+/** The receiver's state as the clerk needs it: healthy, retrying (paused until…), or with dead letters. */
+function health(s: Subscription) {
+  if (s.failingSince) {
+    return <Tag color="orange" title={`自 ${formatTime(s.failingSince)} 起投递失败`}>投递失败，{s.pausedUntil ? `${formatTime(s.pausedUntil)} 重试` : '等待重试'}</Tag>;
+  }
+  return s.deliveries.dead ? <Tag color="red">有死信</Tag> : <Tag color="green">正常</Tag>;
+}
+
+function counts(s: Subscription) {
+  return (
+    <Space size={4} wrap>
+      {ORDER.map((status) => (
+        <Tag key={status} color={s.deliveries[status] ? DELIVERY_STATUS[status]?.color : undefined}>
+          {DELIVERY_STATUS[status]?.label} {s.deliveries[status]}
+        </Tag>
+      ))}
+    </Space>
+  );
+}
+
+/** 推送订阅 (GET /subscriptions): the department's webhook receivers with their delivery state; deliveries and replay in a drawer. */
+export function SubscriptionsPage({ user }: { user: User }) {
+  const subs = useApi<Items<Subscription>>('/subscriptions');
+  const [open, setOpen] = useState<Subscription | null>(null);
+  const [creating, setCreating] = useState(false);
+  const { message } = App.useApp();
+
+  async function remove(s: Subscription) {
+    if (await runAction(message, () => api(`/subscriptions/${encodeURIComponent(s.id)}`, { method: 'DELETE' }), `已取消订阅：${s.url}`)) subs.reload();
+  }
+
+  const columns: TableColumnsType<Subscription> = [
+    {
+      title: '接收地址', dataIndex: 'url', ellipsis: true,
+      render: (url: string, s) => <Button type="link" className="console-cell-link" onClick={() => setOpen(s)} title={url}>{url}</Button>,
+    },
+    { title: '事件', dataIndex: 'events', width: 170, render: (events: string[]) => events.map((e) => <Tag key={e}><code>{e}</code></Tag>) },
+    ...(isPlatform(user) ? [{ title: '部门', dataIndex: 'department', width: 170, ellipsis: true }] : []),
+    { title: '状态', key: 'health', width: 210, render: (_, s) => health(s) },
+    { title: '投递', key: 'counts', width: 300, render: (_, s) => counts(s) },
+    { title: '已排队至', dataIndex: 'queuedThrough', width: 90, align: 'right' },
+    {
+      title: '操作', key: 'actions', width: 150, fixed: 'right',
+      render: (_, s) => (
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => setOpen(s)}>投递记录</Button>
+          <Popconfirm title="取消该订阅？" description="未送达的推送将标记为死信，不再投递。" okText="取消订阅" okButtonProps={{ danger: true }} cancelText="保留" onConfirm={() => remove(s)}>
+            <Button type="link" size="small" danger>取消</Button>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title="推送订阅"
+        description="业务系统通过 Webhook 接收本部门可见的变更（名单列入、移出、响应任务等）：签名推送，失败按指数退避重试 24 小时，之后转为死信，可由管理员重新投递。"
+        extra={user.role !== 'system' && <Button type="primary" onClick={() => setCreating(true)}>新增订阅</Button>} />
+      {subs.error ? <ApiErrorView error={subs.error} onRetry={subs.reload} /> : (
+        <Table<Subscription> rowKey="id" size="middle" loading={subs.loading} columns={columns} dataSource={subs.data?.items ?? []}
+          pagination={false} locale={{ emptyText: '暂无订阅' }} scroll={{ x: 1200 }} />
+      )}
+      {!isAdmin(user) && <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>重新投递由本部门管理员操作。</Typography.Paragraph>}
+      <DeliveriesDrawer subscription={open} mayReplay={isAdmin(user)} onClose={() => setOpen(null)} onChanged={subs.reload} />
+      <SubscriptionCreateModal open={creating} onClose={() => setCreating(false)} onCreated={subs.reload} />
+    </>
+  );
+}
