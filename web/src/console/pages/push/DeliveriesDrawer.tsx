@@ -52,8 +52,11 @@ export function DeliveriesDrawer({ subscription, mayReplay, onClose, onChanged }
   return (
     <Drawer title={subscription ? `投递记录 · ${subscription.url}` : '投递记录'} open={subscription !== null} size={980} onClose={onClose} destroyOnHidden>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <Radio.Group optionType="button" value={status} onChange={(e) => setStatus(e.target.value)} aria-label="投递状态"
-          options={FILTERS.map((f) => ({ value: f.value, label: `${f.label}（${counts?.[f.value] ?? 0}）` }))} />
+        <Space wrap>
+          <Radio.Group optionType="button" value={status} onChange={(e) => setStatus(e.target.value)} aria-label="投递状态"
+            options={FILTERS.map((f) => ({ value: f.value, label: `${f.label}（${counts?.[f.value] ?? 0}）` }))} />
+          <Button onClick={deliveries.reload} loading={deliveries.loading}>刷新</Button>
+        </Space>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
           重新投递沿用原投递编号（X-Xinyong-Delivery），接收方可据此去重；死信不再阻塞同一主体的后续推送。
         </Typography.Paragraph>

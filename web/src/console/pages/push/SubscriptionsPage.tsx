@@ -15,12 +15,14 @@ import { SubscriptionCreateModal } from './SubscriptionCreateModal.js';
 
 const ORDER: DeliveryStatus[] = ['dead', 'failed', 'pending', 'delivered'];
 
-/** The receiver's state as the clerk needs it: healthy, retrying (paused until…), or with dead letters. */
+/** The receiver's state as the clerk needs it: healthy, failing (paused until the next probe), with dead letters. */
 function health(s: Subscription) {
+  const tags = [];
+  if (s.deliveries.dead) tags.push(<Tag key="dead" color="red">有死信</Tag>);
   if (s.failingSince) {
-    return <Tag color="orange" title={`自 ${formatTime(s.failingSince)} 起投递失败`}>投递失败，{s.pausedUntil ? `${formatTime(s.pausedUntil)} 重试` : '等待重试'}</Tag>;
+    tags.push(<Tag key="failing" color="orange" title={`自 ${formatTime(s.failingSince)} 起投递失败`}>投递失败{s.pausedUntil ? `，${formatTime(s.pausedUntil)} 再试` : ''}</Tag>);
   }
-  return s.deliveries.dead ? <Tag color="red">有死信</Tag> : <Tag color="green">正常</Tag>;
+  return tags.length ? <Space size={4} wrap>{tags}</Space> : <Tag color="green">正常</Tag>;
 }
 
 function counts(s: Subscription) {
@@ -73,7 +75,12 @@ export function SubscriptionsPage({ user }: { user: User }) {
     <>
       <PageHeader title="推送订阅"
         description="业务系统通过 Webhook 接收本部门可见的变更（名单列入、移出、响应任务等）：签名推送，失败按指数退避重试 24 小时，之后转为死信，可由管理员重新投递。"
-        extra={user.role !== 'system' && <Button type="primary" onClick={() => setCreating(true)}>新增订阅</Button>} />
+        extra={(
+          <Space>
+            <Button onClick={subs.reload} loading={subs.loading}>刷新</Button>
+            {user.role !== 'system' && <Button type="primary" onClick={() => setCreating(true)}>新增订阅</Button>}
+          </Space>
+        )} />
       {subs.error ? <ApiErrorView error={subs.error} onRetry={subs.reload} /> : (
         <Table<Subscription> rowKey="id" size="middle" loading={subs.loading} columns={columns} dataSource={subs.data?.items ?? []}
           pagination={false} locale={{ emptyText: '暂无订阅' }} scroll={{ x: 1200 }} />
