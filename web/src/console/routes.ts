@@ -1,7 +1,7 @@
 // Console pages under /console/ (client-side routing with history.pushState).
 // `visible` decides whether the side menu offers the page to this user; a page opened by URL
 // still loads and shows the API's answer (e.g. its 403 explanation), never data the API refused.
-import { can, hasDepartmentRole, isImplementing, isInitiating, isPlatform, isProvider } from './permissions.js';
+import { can, isImplementing, isInitiating, isPlatform, isProvider } from './permissions.js';
 import type { User } from './types.js';
 
 export const CONSOLE_BASE = '/console';
@@ -20,19 +20,14 @@ const RIGHTS = '信用权益';
 const SYSTEM = '系统管理';
 const COLLECTION = '信用信息归集';
 
-/** Departments that provide data (and the credit office) deliver files and watch their batches. */
-const collects = (u: User) => isPlatform(u) || hasDepartmentRole(u, 'provider');
-/** Admins manage; officers deliver (the API takes files from officers and system keys). */
-const delivers = (u: User) => collects(u) && u.role !== 'admin';
-
 export const ROUTES: ConsoleRoute[] = [
   { path: '/console/', label: '工作台', visible: everyone },
   { path: '/console/subjects', label: '主体管理', visible: everyone },
   { path: '/console/changes', label: '变更流', visible: everyone },
-  { path: '/console/collection/upload', label: '数据上报', group: COLLECTION, visible: delivers },
-  { path: '/console/collection/batches', label: '导入批次', group: COLLECTION, visible: collects },
-  { path: '/console/collection/timeliness', label: '双公示及时性', group: COLLECTION, visible: collects },
-  { path: '/console/catalog', label: '信息目录', group: COLLECTION, visible: collects },
+  { path: '/console/collection/upload', label: '数据上报', group: COLLECTION, visible: can.deliver },
+  { path: '/console/collection/batches', label: '导入批次', group: COLLECTION, visible: can.collect },
+  { path: '/console/collection/timeliness', label: '双公示及时性', group: COLLECTION, visible: can.collect },
+  { path: '/console/catalog', label: '信息目录', group: COLLECTION, visible: can.collect },
   { path: '/console/list-types', label: '名单类型', group: JOINT, visible: (u) => isInitiating(u) || isImplementing(u) },
   { path: '/console/list-entries', label: '名单记录', group: JOINT, visible: isInitiating },
   { path: '/console/measures', label: '措施清单', group: JOINT, visible: isImplementing },

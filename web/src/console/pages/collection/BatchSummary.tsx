@@ -64,10 +64,12 @@ export function BatchFacts({ batch, typeName }: { batch: BatchDetail; typeName?:
 
 /** Warnings and a stopping error of a batch, if any. */
 export function BatchNotices({ batch }: { batch: BatchDetail }) {
+  const rejectedWhole = batch.allOrNothing && batch.status === 'rejected';
+  if (!batch.error && !rejectedWhole && !batch.warnings.length) return null;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {batch.error && <Alert type="error" showIcon title={batch.error} />}
-      {batch.allOrNothing && batch.status === 'rejected' && <Alert type="warning" showIcon title="已选择“全部通过才保存”，有行未通过校验，本批次未保存任何记录。" />}
+      {rejectedWhole && <Alert type="warning" showIcon title="已选择“全部通过才保存”，有行未通过校验，本批次未保存任何记录。" />}
       {batch.warnings.map((w) => <Alert key={w} type="warning" showIcon title={w} />)}
     </Space>
   );

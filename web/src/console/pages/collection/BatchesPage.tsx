@@ -10,7 +10,7 @@ import { Pager } from '../../components/Pager.js';
 import { QueryForm } from '../../components/QueryForm.js';
 import { formatTime } from '../../labels.js';
 import { useDepartmentOptions, useInfoTypes } from '../../lookups.js';
-import { isPlatform } from '../../permissions.js';
+import { can, isPlatform } from '../../permissions.js';
 import type { Batch } from '../../types-collection.js';
 import type { Items, User } from '../../types.js';
 import { useApi } from '../../useApi.js';
@@ -49,15 +49,15 @@ export function BatchesPage({ user }: { user: User }) {
 
   const columns: TableColumnsType<Batch> = [
     {
-      title: '文件', key: 'file', ellipsis: true,
+      title: '文件', key: 'file', width: 260, ellipsis: true,
       render: (_, b) => <Button type="link" className="console-cell-link" onClick={() => open(b.batchId)}>{b.fileName}</Button>,
     },
-    { title: '信息类别', dataIndex: 'infoType', width: 130, render: (t: string) => types.names.get(t) ?? t },
+    { title: '信息类别', dataIndex: 'infoType', width: 110, render: (t: string) => types.names.get(t) ?? t },
     ...(isPlatform(user) ? [{ title: '报送部门', dataIndex: ['department', 'name'], width: 170, ellipsis: true }] : []),
-    { title: '导入时间', dataIndex: 'startedAt', width: 170, render: formatTime },
+    { title: '导入时间', dataIndex: 'startedAt', width: 165, render: formatTime },
     { title: '总行数', dataIndex: 'total', width: 80, align: 'right' as const },
     { title: '新增', dataIndex: 'accepted', width: 70, align: 'right' as const, render: (n: number) => count(n, '#389e0d') },
-    { title: '更新版本', dataIndex: 'versioned', width: 90, align: 'right' as const, render: (n: number) => count(n) },
+    { title: '更新版本', dataIndex: 'versioned', width: 85, align: 'right' as const, render: (n: number) => count(n) },
     { title: '未变化', dataIndex: 'unchanged', width: 80, align: 'right' as const, render: (n: number) => count(n) },
     { title: '拒绝', dataIndex: 'rejected', width: 70, align: 'right' as const, render: (n: number) => count(n, '#cf1322') },
     { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => <CodeTag table={BATCH_STATUS} code={s} /> },
@@ -74,7 +74,7 @@ export function BatchesPage({ user }: { user: User }) {
       <PageHeader
         title="导入批次"
         description="每次上报的文件及其结果：新增、更新版本、未变化和被拒绝的行数。打开批次可查看被拒绝的行及原因，并下载为 Excel 修改后重新上报。"
-        extra={<Button type="primary" onClick={() => navigate('/console/collection/upload')}>上报数据</Button>}
+        extra={can.deliver(user) && <Button type="primary" onClick={() => navigate('/console/collection/upload')}>上报数据</Button>}
       />
       <QueryForm<Filter> name="batch-query" form={form} label="查询导入批次" onSearch={searchBatches} onReset={() => searchBatches({})}>
         <Form.Item label="信息类别" name="type">
@@ -92,7 +92,7 @@ export function BatchesPage({ user }: { user: User }) {
       {batches.error ? <ApiErrorView error={batches.error} onRetry={batches.reload} /> : (
         <>
           <Table<Batch> rowKey="batchId" size="middle" loading={batches.loading} columns={columns} dataSource={items.slice(0, PAGE_SIZE)}
-            pagination={false} locale={{ emptyText: '暂无导入批次' }} scroll={{ x: 1200 }} onRow={(b) => ({ onDoubleClick: () => open(b.batchId) })} />
+            pagination={false} locale={{ emptyText: '暂无导入批次' }} scroll={{ x: 1300 }} onRow={(b) => ({ onDoubleClick: () => open(b.batchId) })} />
           <Pager page={page} hasMore={items.length > PAGE_SIZE} loading={batches.loading} onChange={setPage} />
         </>
       )}

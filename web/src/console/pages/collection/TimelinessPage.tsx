@@ -1,5 +1,5 @@
 import { Alert, DatePicker, Form, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
+import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { isoDate } from '../../actions.js';
 import { ApiErrorView } from '../../components/ApiErrorView.js';
@@ -41,8 +41,8 @@ const COLUMNS: TableColumnsType<Row> = [
 /** 双公示及时性 (GET /collection/timeliness): per department and info type, delivered / on time / late / rejected in a period. */
 export function TimelinessPage({ user }: { user: User }) {
   const [form] = Form.useForm<Filter>();
-  const initial: Filter = { period: [dayjs().startOf('month'), dayjs()] };
-  const [filter, setFilter] = useState<Filter>(initial);
+  // no dates at first: the API counts this month up to today in China's time (the browser's clock may be elsewhere)
+  const [filter, setFilter] = useState<Filter>({});
   const report = useApi<Timeliness>(timelinessPath(filter));
   const departments = useDepartmentOptions(undefined, isPlatform(user));
   const types = useInfoTypes();
@@ -55,9 +55,9 @@ export function TimelinessPage({ user }: { user: User }) {
     <>
       <PageHeader title="双公示及时性"
         description={`行政许可、行政处罚应自作出决定之日起 ${report.data?.workingDays ?? 7} 个工作日内上网公示（国发〔2016〕33号）。按记录到达平台之日计算工作日（不含决定当日，依法定节假日和调休），超过即为迟报。`} />
-      <QueryForm<Filter> name="timeliness-query" form={form} label="查询双公示及时性" initialValues={initial} onSearch={(v) => setFilter({ ...v })} onReset={() => setFilter(initial)}>
+      <QueryForm<Filter> name="timeliness-query" form={form} label="查询双公示及时性" onSearch={(v) => setFilter({ ...v })} onReset={() => setFilter({})}>
         <Form.Item label="统计期间" name="period">
-          <DatePicker.RangePicker placeholder={['开始日期', '结束日期']} style={{ width: 260 }} allowClear={false} />
+          <DatePicker.RangePicker placeholder={['本月初', '今天']} style={{ width: 260 }} />
         </Form.Item>
         {isPlatform(user) && (
           <Form.Item label="部门" name="department">
@@ -67,6 +67,7 @@ export function TimelinessPage({ user }: { user: User }) {
       </QueryForm>
       {report.error ? <ApiErrorView error={report.error} onRetry={report.reload} /> : (
         <Space orientation="vertical" style={{ width: '100%' }}>
+          {report.data && <Typography.Text data-testid="timeliness-period">统计期间：{report.data.from} 至 {report.data.to}</Typography.Text>}
           {(report.data?.warnings ?? []).map((w) => <Alert key={w} type="warning" showIcon title={w} />)}
           <Table<Row> key={rows.map((r) => r.key).join()} rowKey="key" size="middle" loading={report.loading} columns={COLUMNS} dataSource={rows} pagination={false}
             expandable={{ defaultExpandAllRows: true }} locale={{ emptyText: '该期间没有双公示记录' }} aria-label="双公示及时性统计" />

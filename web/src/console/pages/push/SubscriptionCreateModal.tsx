@@ -19,6 +19,14 @@ const EVENT_OPTIONS = [
   { value: 'subject.*', label: '主体变更（subject.*）' },
 ];
 
+/** The server's rule (an http(s) URL, any host and port: intranets use private addresses), checked before sending. */
+async function checkUrl(_: unknown, value: string | undefined): Promise<void> {
+  if (!value?.trim()) return;
+  let url: URL | null = null;
+  try { url = new URL(value.trim()); } catch { /* reported below */ }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new Error('应为完整的 http(s):// 地址');
+}
+
 /** 新增订阅 (POST /subscriptions), then its signing secret — shown this once. */
 export function SubscriptionCreateModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
   const [form] = Form.useForm<Values>();
@@ -38,7 +46,7 @@ export function SubscriptionCreateModal({ open, onClose, onCreated }: { open: bo
     <>
       <FormModal<Values> name="subscription-create" title="新增订阅" okText="订阅" open={open} form={form} fields={FIELDS} width={620}
         initialValues={{ events: ['entry.*', 'task.created'] }} onSubmit={submit} onClose={onClose}>
-        <Form.Item label="接收地址" name="url" rules={[{ required: true, message: '请填写业务系统接收推送的地址' }, { type: 'url', message: '应为完整的 http(s):// 地址' }]}
+        <Form.Item label="接收地址" name="url" rules={[{ required: true, message: '请填写业务系统接收推送的地址' }, { validator: checkUrl }]}
           extra="平台以 POST 推送每条变更，附 X-Xinyong-Signature 签名；接收方返回 2xx 即视为送达，否则按指数退避重试 24 小时。">
           <Input placeholder="https://biz.example.gov.cn/xinyong/hook" />
         </Form.Item>

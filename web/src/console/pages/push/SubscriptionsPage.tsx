@@ -6,6 +6,7 @@ import { DELIVERY_STATUS } from '../../collectionLabels.js';
 import { ApiErrorView } from '../../components/ApiErrorView.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { formatTime } from '../../labels.js';
+import { useDepartmentOptions } from '../../lookups.js';
 import { isAdmin, isPlatform } from '../../permissions.js';
 import type { DeliveryStatus, Subscription } from '../../types-collection.js';
 import type { Items, User } from '../../types.js';
@@ -20,9 +21,15 @@ function health(s: Subscription) {
   const tags = [];
   if (s.deliveries.dead) tags.push(<Tag key="dead" color="red">有死信</Tag>);
   if (s.failingSince) {
-    tags.push(<Tag key="failing" color="orange" title={`自 ${formatTime(s.failingSince)} 起投递失败`}>投递失败{s.pausedUntil ? `，${formatTime(s.pausedUntil)} 再试` : ''}</Tag>);
+    tags.push(<Tag key="failing" color="orange" title={`自 ${formatTime(s.failingSince)} 起投递失败`}>投递失败</Tag>);
   }
-  return tags.length ? <Space size={4} wrap>{tags}</Space> : <Tag color="green">正常</Tag>;
+  if (!tags.length) return <Tag color="green">正常</Tag>;
+  return (
+    <>
+      <Space size={4} wrap>{tags}</Space>
+      {s.failingSince && s.pausedUntil && <div style={{ fontSize: 12, color: '#595959' }}>下次尝试 {formatTime(s.pausedUntil)}</div>}
+    </>
+  );
 }
 
 function counts(s: Subscription) {
@@ -43,6 +50,8 @@ export function SubscriptionsPage({ user }: { user: User }) {
   const [open, setOpen] = useState<Subscription | null>(null);
   const [creating, setCreating] = useState(false);
   const { message } = App.useApp();
+  const departments = useDepartmentOptions(undefined, isPlatform(user));
+  const departmentName = new Map(departments.map((d) => [d.value, d.label]));
 
   async function remove(s: Subscription) {
     if (await runAction(message, () => api(`/subscriptions/${encodeURIComponent(s.id)}`, { method: 'DELETE' }), `已取消订阅：${s.url}`)) subs.reload();
@@ -51,12 +60,12 @@ export function SubscriptionsPage({ user }: { user: User }) {
   const columns: TableColumnsType<Subscription> = [
     {
       title: '接收地址', dataIndex: 'url', ellipsis: true,
-      render: (url: string, s) => <Button type="link" className="console-cell-link" onClick={() => setOpen(s)} title={url}>{url}</Button>,
+      width: 280, render: (url: string, s) => <Button type="link" className="console-cell-link" onClick={() => setOpen(s)} title={url}>{url}</Button>,
     },
-    { title: '事件', dataIndex: 'events', width: 170, render: (events: string[]) => events.map((e) => <Tag key={e}><code>{e}</code></Tag>) },
-    ...(isPlatform(user) ? [{ title: '部门', dataIndex: 'department', width: 170, ellipsis: true }] : []),
-    { title: '状态', key: 'health', width: 210, render: (_, s) => health(s) },
-    { title: '投递', key: 'counts', width: 300, render: (_, s) => counts(s) },
+    { title: '事件', dataIndex: 'events', width: 150, render: (events: string[]) => events.map((e) => <Tag key={e}><code>{e}</code></Tag>) },
+    ...(isPlatform(user) ? [{ title: '部门', dataIndex: 'department', width: 160, ellipsis: true, render: (code: string) => departmentName.get(code) ?? code }] : []),
+    { title: '状态', key: 'health', width: 190, render: (_, s) => health(s) },
+    { title: '投递', key: 'counts', width: 200, render: (_, s) => counts(s) },
     { title: '已排队至', dataIndex: 'queuedThrough', width: 90, align: 'right' },
     {
       title: '操作', key: 'actions', width: 150, fixed: 'right',
@@ -83,7 +92,7 @@ export function SubscriptionsPage({ user }: { user: User }) {
         )} />
       {subs.error ? <ApiErrorView error={subs.error} onRetry={subs.reload} /> : (
         <Table<Subscription> rowKey="id" size="middle" loading={subs.loading} columns={columns} dataSource={subs.data?.items ?? []}
-          pagination={false} locale={{ emptyText: '暂无订阅' }} scroll={{ x: 1200 }} />
+          pagination={false} locale={{ emptyText: '暂无订阅' }} scroll={{ x: 1250 }} />
       )}
       {!isAdmin(user) && <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>重新投递由本部门管理员操作。</Typography.Paragraph>}
       <DeliveriesDrawer subscription={open} mayReplay={isAdmin(user)} onClose={() => setOpen(null)} onChanged={subs.reload} />
