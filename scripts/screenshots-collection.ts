@@ -73,7 +73,7 @@ export async function collectionScreens(h: ShotHelpers, browser: Browser, baseUr
   await h.menu(page, '推送订阅');
   await page.getByRole('button', { name: '新增订阅' }).click();
   const form = page.getByRole('dialog', { name: '新增订阅' });
-  await form.getByLabel('接收地址', { exact: true }).fill('http://127.0.0.1:9/xinyong/hook');
+  await form.getByLabel('接收地址', { exact: true }).fill('http://127.0.0.1:18788/xinyong/hook');
   await form.getByLabel('事件', { exact: true }).click();
   await page.locator('.ant-select-item-option').filter({ hasText: '主体变更（subject.*）' }).click();
   await form.getByLabel('接收地址', { exact: true }).click();
@@ -85,7 +85,7 @@ export async function collectionScreens(h: ShotHelpers, browser: Browser, baseUr
     method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Xinyong-Client': 'console' },
     body: JSON.stringify({ kind: 'organization', uscc: code, name: '河南推送演示有限公司' }),
   }), makeUscc(Math.random, { authority: '9', entityType: '1', regionCode: '410105' }));
-  const row = page.getByRole('row').filter({ hasText: '127.0.0.1:9' });
+  const row = page.getByRole('row').filter({ hasText: '127.0.0.1:18788' });
   for (let i = 0; i < 40 && !/投递失败/.test(await row.innerText()); i++) {
     await page.waitForTimeout(500);
     await page.getByRole('button', { name: /^(?:loading )?刷新$/ }).first().click();
