@@ -104,6 +104,7 @@ async function takeScreenshots(): Promise<void> {
     await shoot(page, 'portal-search', true);
     await page.getByRole('link', { name: DEMO_ORG.name }).click();
     await page.getByRole('heading', { level: 1, name: DEMO_ORG.name }).waitFor();
+    await page.locator('.record').first().waitFor(); // its 双公示 records (delivered by collectionScreens)
     await shoot(page, 'portal-subject', true);
     await page.context().close();
 

@@ -60,13 +60,12 @@ export function SubscriptionsPage({ user }: { user: User }) {
   const columns: TableColumnsType<Subscription> = [
     {
       title: '接收地址', dataIndex: 'url', ellipsis: true,
-      width: 280, render: (url: string, s) => <Button type="link" className="console-cell-link" onClick={() => setOpen(s)} title={url}>{url}</Button>,
+      width: 250, render: (url: string, s) => <Button type="link" className="console-cell-link" onClick={() => setOpen(s)} title={url}>{url}</Button>,
     },
-    { title: '事件', dataIndex: 'events', width: 150, render: (events: string[]) => events.map((e) => <Tag key={e}><code>{e}</code></Tag>) },
-    ...(isPlatform(user) ? [{ title: '部门', dataIndex: 'department', width: 160, ellipsis: true, render: (code: string) => departmentName.get(code) ?? code }] : []),
-    { title: '状态', key: 'health', width: 190, render: (_, s) => health(s) },
+    { title: '事件', dataIndex: 'events', width: 140, render: (events: string[]) => events.map((e) => <Tag key={e}><code>{e}</code></Tag>) },
+    ...(isPlatform(user) ? [{ title: '部门', dataIndex: 'department', width: 150, ellipsis: true, render: (code: string) => departmentName.get(code) ?? code }] : []),
+    { title: '状态', key: 'health', width: 170, render: (_, s) => health(s) },
     { title: '投递', key: 'counts', width: 200, render: (_, s) => counts(s) },
-    { title: '已排队至', dataIndex: 'queuedThrough', width: 90, align: 'right' },
     {
       title: '操作', key: 'actions', width: 150, fixed: 'right',
       render: (_, s) => (
@@ -92,7 +91,7 @@ export function SubscriptionsPage({ user }: { user: User }) {
         )} />
       {subs.error ? <ApiErrorView error={subs.error} onRetry={subs.reload} /> : (
         <Table<Subscription> rowKey="id" size="middle" loading={subs.loading} columns={columns} dataSource={subs.data?.items ?? []}
-          pagination={false} locale={{ emptyText: '暂无订阅' }} scroll={{ x: 1250 }} />
+          pagination={false} locale={{ emptyText: '暂无订阅' }} scroll={{ x: 1060 }} />
       )}
       {!isAdmin(user) && <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>重新投递由本部门管理员操作。</Typography.Paragraph>}
       <DeliveriesDrawer subscription={open} mayReplay={isAdmin(user)} onClose={() => setOpen(null)} onChanged={subs.reload} />
