@@ -12,6 +12,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_ORG, DEMO_ORGS, DEMO_PASSWORD } from '../src/modules/demo/fixtures.js';
 import { launchChromium } from '../test/browser/chromium.js';
 import { startPlatform } from '../test/support/platform.js';
+import { collectionScreens } from './screenshots-collection.js';
 
 const OUT_DIR = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const DESKTOP = { width: 1366, height: 768 };
@@ -84,6 +85,9 @@ async function takeScreenshots(): Promise<void> {
   try {
     browser = await launchChromium();
 
+    // first: the delivered records make the portal's subject page and 双公示 pages show data
+    await collectionScreens({ open, shoot, signIn, settle, menu }, browser, platform.baseUrl);
+
     let page = await open(browser, platform.baseUrl, '/');
     await shoot(page, 'portal-home');
     await page.context().close();
@@ -100,6 +104,7 @@ async function takeScreenshots(): Promise<void> {
     await shoot(page, 'portal-search', true);
     await page.getByRole('link', { name: DEMO_ORG.name }).click();
     await page.getByRole('heading', { level: 1, name: DEMO_ORG.name }).waitFor();
+    await page.locator('.record').first().waitFor(); // its 双公示 records (delivered by collectionScreens)
     await shoot(page, 'portal-subject', true);
     await page.context().close();
 

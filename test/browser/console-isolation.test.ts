@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DEMO_DEPARTMENTS, DEMO_PERSONS } from '../../src/modules/demo/fixtures.js';
+import { csvText, penaltyFactory } from '../fixtures/collection/files.js';
 import { menuLabels, openFromMenu, startConsoleHarness, type ConsoleHarness } from './console-support.js';
 
 const TIMEOUT = 90_000;
@@ -24,7 +25,7 @@ test('an officer of another department is offered no admin actions', { timeout: 
   await page.getByTestId('current-user').getByText('市场监管经办人').waitFor();
   const menu = await menuLabels(page);
   // market regulation initiates lists and provides data: no implementing pages (核查, 响应任务…)
-  assert.deepEqual(menu, ['工作台', '主体管理', '变更流', '跟踪问效', '名单类型', '名单记录', '信用承诺', '异议处理', '信用修复', '失信举报', '部门管理']);
+  assert.deepEqual(menu, ['工作台', '主体管理', '变更流', '跟踪问效', '数据上报', '导入批次', '双公示及时性', '信息目录', '名单类型', '名单记录', '信用承诺', '异议处理', '信用修复', '失信举报', '部门管理', '推送订阅']);
 
   await openFromMenu(page, '部门管理', '/console/departments');
   await page.getByRole('cell', { name: '河南省财政厅' }).waitFor();
@@ -80,7 +81,9 @@ test('a department\'s admin manages their own department only', { timeout: TIMEO
   await admin.context().close();
 
   const page = await harness.signIn('scjgadmin', '/console/', password);
-  assert.deepEqual(await menuLabels(page), ['工作台', '主体管理', '变更流', '跟踪问效', '名单类型', '名单记录', '信用承诺', '异议处理', '信用修复', '失信举报', '部门管理', '用户管理', 'API 密钥', '审计日志']);
+  // admins manage, officers deliver: no 数据上报
+  assert.deepEqual(await menuLabels(page), ['工作台', '主体管理', '变更流', '跟踪问效', '导入批次', '双公示及时性', '信息目录', '名单类型', '名单记录', '信用承诺', '异议处理', '信用修复', '失信举报',
+    '部门管理', '用户管理', 'API 密钥', '推送订阅', '审计日志']);
 
   await openFromMenu(page, '用户管理', '/console/users');
   await page.getByRole('cell', { name: 'scjg', exact: true }).waitFor();
@@ -104,5 +107,33 @@ test('a department\'s admin manages their own department only', { timeout: TIMEO
   await openFromMenu(page, '部门管理', '/console/departments');
   await page.getByRole('cell', { name: DEMO_DEPARTMENTS[0].name }).waitFor();
   assert.equal(await page.getByRole('button', { name: '新增部门' }).count(), 0);
+  await page.context().close();
+});
+
+test('the tax clerk cannot open the market regulator\'s batch by URL, nor its rejects', { timeout: TIMEOUT }, async () => {
+  const scjg = await harness.signIn('scjg');
+  const f = penaltyFactory(61, DEMO_DEPARTMENTS[0].code);
+  const fileName = '市场监管局-行政处罚-保密.csv';
+  const batch = await scjg.evaluate(async ({ name, text }) => {
+    const form = new FormData();
+    form.set('type', 'admin_penalty');
+    form.set('file', new File([text], name));
+    const r = await fetch('/api/v1/collection/batches', { method: 'POST', body: form, headers: { 'X-Xinyong-Client': 'console' } });
+    return r.json();
+  }, { name: fileName, text: csvText([f.org(), f.org({ 违法事实: '' })]) });
+  assert.equal(batch.rejected, 1);
+  // its own clerk opens it by URL
+  await scjg.goto(new URL(`/console/collection/batches?batch=${batch.batchId}`, harness.baseUrl).href);
+  await scjg.getByRole('dialog', { name: `导入批次 · ${fileName}` }).waitFor();
+  await scjg.context().close();
+
+  const page = await harness.signIn('swj', `/console/collection/batches?batch=${batch.batchId}`);
+  const drawer = page.getByRole('dialog', { name: '导入批次' });
+  await drawer.getByText('未找到该导入批次，或您无权查看。').waitFor();
+  assert.ok(!(await page.content()).includes(fileName), 'nothing of the batch shows');
+  await page.locator('.ant-drawer-close').click();
+  await page.getByText('暂无导入批次').waitFor(); // and the list holds none of the other department's
+  const rejects = await page.evaluate((id) => fetch(`/api/v1/collection/batches/${id}/rejects.xlsx`).then((r) => r.status), batch.batchId);
+  assert.equal(rejects, 404, 'the Excel of its rejects is refused too');
   await page.context().close();
 });

@@ -25,9 +25,10 @@ describe('console as the credit office admin', () => {
     const page = await harness.signIn('admin');
     assert.deepEqual(await menuLabels(page), [
       '工作台', '主体管理', '变更流', '跟踪问效',
+      '导入批次', '双公示及时性', '信息目录',
       '名单类型', '名单记录', '措施清单', '业务事项', '合作备忘录', '响应任务', '核查', '待反馈', '信用承诺',
       '异议处理', '信用修复', '失信举报',
-      '部门管理', '用户管理', 'API 密钥', '审计日志',
+      '部门管理', '用户管理', 'API 密钥', '推送订阅', '审计日志',
     ]);
     await openFromMenu(page, '部门管理', '/console/departments');
     await openFromMenu(page, 'API 密钥', '/console/keys');

@@ -26,7 +26,7 @@ describe('joint action in the console', () => {
   test('the finance clerk checks the tax violator: 限制, the measure and its legal basis; then gives feedback', { timeout: TIMEOUT }, async () => {
     const page = await harness.signIn('czt');
     assert.deepEqual(await menuLabels(page), [
-      '工作台', '主体管理', '变更流', '跟踪问效', '名单类型', '措施清单', '业务事项', '合作备忘录', '响应任务', '核查', '待反馈', '信用承诺', '失信举报', '部门管理',
+      '工作台', '主体管理', '变更流', '跟踪问效', '名单类型', '措施清单', '业务事项', '合作备忘录', '响应任务', '核查', '待反馈', '信用承诺', '失信举报', '部门管理', '推送订阅',
     ]);
 
     // the listing was pushed to finance as a response task

@@ -3,7 +3,9 @@
 // every department's), and one batch (404 for another department's).
 import type { Db } from '../../db/database.js';
 import { errors } from '../../errors.js';
+import { isRealIsoDate } from '../../domain/working-days.js';
 import type { Principal } from '../auth/principal.js';
+import { resolveDepartment } from '../departments/use-cases.js';
 import * as store from './store.js';
 
 export interface RejectView { row: number; field: string; code: string; reason: string }
@@ -60,8 +62,19 @@ function scopeOf(principal: Principal): string | null {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function listBatches(opts: { db: Db; principal: Principal; infoType?: string; limit?: number; offset?: number }) {
-  const rows = await store.listBatches(opts.db, { departmentId: scopeOf(opts.principal), infoType: opts.infoType, limit: opts.limit ?? 50, offset: opts.offset ?? 0 });
+/** A department's own batches; the credit office may narrow to one department (code). */
+export async function listBatches(opts: { db: Db; principal: Principal; infoType?: string; department?: string; from?: string; to?: string; limit?: number; offset?: number }) {
+  const { db, principal } = opts;
+  for (const [k, v] of [['from', opts.from], ['to', opts.to]] as const) {
+    if (v !== undefined && !isRealIsoDate(v)) throw errors.validation([{ path: `querystring.${k}`, message: '应为有效日期（YYYY-MM-DD）' }]);
+  }
+  let departmentId = scopeOf(principal);
+  if (opts.department) {
+    const d = await resolveDepartment(db, opts.department);
+    if (departmentId && d.id !== departmentId) throw errors.forbidden('只能查看本部门的导入批次。');
+    departmentId = d.id;
+  }
+  const rows = await store.listBatches(db, { departmentId, infoType: opts.infoType, from: opts.from, to: opts.to, limit: opts.limit ?? 50, offset: opts.offset ?? 0 });
   return rows.map(present);
 }
 

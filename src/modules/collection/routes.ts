@@ -48,12 +48,16 @@ export async function collectionRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.get('/collection/batches', {
     schema: {
-      tags: ['信用信息归集'], summary: '导入批次（本部门；信用办可看全部）',
-      querystring: Type.Object({ type: Type.Optional(Type.String({ maxLength: 64 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), offset: Type.Optional(Type.Integer({ minimum: 0 })) }, { additionalProperties: false }),
+      tags: ['信用信息归集'], summary: '导入批次（本部门；信用办可看全部，可按部门、信息类别、导入日期筛选）',
+      querystring: Type.Object({
+        type: Type.Optional(Type.String({ maxLength: 64 })), department: Type.Optional(Type.String({ maxLength: 40 })),
+        from: Type.Optional(Type.String({ maxLength: 10 })), to: Type.Optional(Type.String({ maxLength: 10 })),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), offset: Type.Optional(Type.Integer({ minimum: 0 })),
+      }, { additionalProperties: false }),
     },
   }, async (request) => {
-    const q = request.query as { type?: string; limit?: number; offset?: number };
-    return { items: await listBatches({ db: ctx.db, principal: requirePrincipal(request), infoType: q.type, limit: q.limit, offset: q.offset }) };
+    const q = request.query as { type?: string; department?: string; from?: string; to?: string; limit?: number; offset?: number };
+    return { items: await listBatches({ db: ctx.db, principal: requirePrincipal(request), infoType: q.type, department: q.department, from: q.from, to: q.to, limit: q.limit, offset: q.offset }) };
   });
 
   app.get('/collection/batches/:id', { schema: { tags: ['信用信息归集'], summary: '导入批次详情与被拒绝的行', params: IdParam } }, async (request) =>

@@ -87,12 +87,15 @@ export async function countRejects(db: Q, batchId: string): Promise<{ rows: numb
   return { rows: Number(r.rows), problems: Number(r.problems) };
 }
 
-export async function listBatches(db: Q, f: { departmentId: string | null; infoType?: string; limit: number; offset: number }) {
+/** `from`/`to`: the day (China time) the batch started, inclusive. */
+export async function listBatches(db: Q, f: { departmentId: string | null; infoType?: string; from?: string; to?: string; limit: number; offset: number }) {
   let q = db.selectFrom('collection_batch as b').innerJoin('department as d', 'd.id', 'b.department_id')
     .selectAll('b').select(['d.code as department_code', 'd.name as department_name'])
     .orderBy('b.started_at', 'desc').limit(f.limit).offset(f.offset);
   if (f.departmentId) q = q.where('b.department_id', '=', f.departmentId);
   if (f.infoType) q = q.where('b.info_type', '=', f.infoType);
+  if (f.from) q = q.where(sql<boolean>`(b.started_at AT TIME ZONE 'Asia/Shanghai')::date >= ${f.from}::date`);
+  if (f.to) q = q.where(sql<boolean>`(b.started_at AT TIME ZONE 'Asia/Shanghai')::date <= ${f.to}::date`);
   return q.execute();
 }
 

@@ -18,6 +18,8 @@ export function presentListType(r: NonNullable<store.ListTypeRow>) {
     initiatingDepartment: r.initiating_department_code ?? null, initiatingDepartmentName: r.initiating_department_name ?? null,
     legalBasis: r.legal_basis, termMonths: r.term_months, repairable: r.repairable, public: r.is_public,
     exitConditions: r.exit_conditions, source: r.source, edition: r.edition, verified: r.verified, createdAt: r.created_at.toISOString(),
+    // the policy set by POST /list-types/{code}/policy (null: the platform's defaults)
+    objectionDays: r.objection_days, repairMinMonths: r.repair_min_months, repairRequires: r.repair_requires,
   };
 }
 

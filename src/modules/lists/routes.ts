@@ -6,7 +6,7 @@ import { errors } from '../../errors.js';
 import { allOrNothingField, cutRejects, discard, receive, registerMultipart } from '../collection/upload.js';
 import { publishEntries } from './batch.js';
 import { importEntries } from './import.js';
-import { publicEntries, publicListTypes } from './public.js';
+import { publicEntries, publicEntry, publicListTypes } from './public.js';
 import { endEntry, getEntry, listEntries, publishEntry, type EntryInput } from './entries.js';
 import { assignInitiatingDepartment, createListType, setListTypePolicy, getListType, listListTypes, type ListTypeInput } from './list-types.js';
 
@@ -124,4 +124,9 @@ export async function listRoutes(app: FastifyInstance, ctx: AppContext) {
     const q = request.query as { listType?: string; uscc?: string; page?: number; pageSize?: number };
     return publicEntries({ db: ctx.db, listType: q.listType, subjectUscc: q.uscc?.trim().toUpperCase(), page: q.page ?? 1, pageSize: q.pageSize ?? 20 });
   });
+
+  app.get('/public/list-entries/:id', {
+    config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+    schema: { tags: ['公众查询'], summary: '一条公开、生效中的名单记录', security: [], params: Type.Object({ id: Type.String({ maxLength: 40 }) }) },
+  }, async (request) => publicEntry({ db: ctx.db, id: (request.params as { id: string }).id }));
 }

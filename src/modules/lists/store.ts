@@ -8,6 +8,7 @@ type Q = Db | Tx;
 
 const listTypeColumns = ['lt.id', 'lt.code', 'lt.name', 'lt.kind', 'lt.domain', 'lt.initiating_department_id', 'lt.legal_basis',
   'lt.term_months', 'lt.repairable', 'lt.is_public', 'lt.exit_conditions', 'lt.source', 'lt.edition', 'lt.verified', 'lt.created_at',
+  'lt.objection_days', 'lt.repair_min_months', 'lt.repair_requires',
   'd.code as initiating_department_code', 'd.name as initiating_department_name'] as const;
 
 export type ListTypeRow = Awaited<ReturnType<typeof findListType>> & {};

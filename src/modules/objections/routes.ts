@@ -7,6 +7,8 @@ import { acceptObjection, decideObjection, fileObjection, followObjection, forwa
 
 const Id = Type.Object({ id: Type.String() });
 const Note = Type.Object({ note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
+/** Accept and forward take an optional note: a POST without a body is the same as `{}`. */
+const noteOptional = { body: Note, preValidation: async (request: { body: unknown }) => { request.body ??= {}; } };
 export const TargetRef = Type.Object({ entryId: Type.Optional(Type.String({ maxLength: 40 })), recordId: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false });
 export const Applicant = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), contact: Type.String({ minLength: 5, maxLength: 200 }) }, { additionalProperties: false });
 export const Attachments = Type.Optional(Type.Array(Type.Object({ name: Type.String({ maxLength: 200 }), url: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false }), { maxItems: 20 }));
@@ -27,13 +29,13 @@ export async function objectionRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/objections/:id', { schema: { tags: ['异议'], summary: '异议详情', params: Id } }, async (request) =>
     getObjection({ ctx, principal: requirePrincipal(request), id: (request.params as { id: string }).id }));
 
-  app.post('/objections/:id/accept', { schema: { tags: ['异议'], summary: '受理异议并暂停执行相关措施（信用办）', params: Id, body: Type.Optional(Note) } }, async (request) =>
+  app.post('/objections/:id/accept', { preValidation: noteOptional.preValidation, schema: { tags: ['异议'], summary: '受理异议并暂停执行相关措施（信用办；可不带请求体）', params: Id, body: noteOptional.body } }, async (request) =>
     acceptObjection({ ctx, principal: requirePrincipal(request), id: (request.params as { id: string }).id, note: (request.body as { note?: string } | undefined)?.note }));
 
   app.post('/objections/:id/return', { schema: { tags: ['异议'], summary: '退回异议（信用办）', params: Id, body: Type.Object({ note: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }) } }, async (request) =>
     returnObjection({ ctx, principal: requirePrincipal(request), id: (request.params as { id: string }).id, note: (request.body as { note: string }).note }));
 
-  app.post('/objections/:id/forward', { schema: { tags: ['异议'], summary: '转数源单位核实（信用办）', params: Id, body: Type.Optional(Note) } }, async (request) =>
+  app.post('/objections/:id/forward', { preValidation: noteOptional.preValidation, schema: { tags: ['异议'], summary: '转数源单位核实（信用办；可不带请求体）', params: Id, body: noteOptional.body } }, async (request) =>
     forwardObjection({ ctx, principal: requirePrincipal(request), id: (request.params as { id: string }).id, note: (request.body as { note?: string } | undefined)?.note }));
 
   app.post('/objections/:id/decide', {

@@ -67,3 +67,29 @@ export async function recordEvents(db: Db, recordId: string) {
   return db.selectFrom('credit_record_event as e').innerJoin('credit_record as r', 'r.id', 'e.version_id')
     .select(['r.version', 'e.from_status', 'e.to_status', 'e.at', 'e.actor_type', 'e.reason']).where('e.record_id', '=', recordId).orderBy('e.id').execute();
 }
+
+export interface PublicListRow {
+  record_id: string; info_type: string; fields: Record<string, unknown>; decided_on: string | null; max_publish_until: string | null;
+  department_name: string; subject_kind: string; subject_name: string; subject_uscc: string | null; subject_masked: string | null;
+}
+
+/**
+ * The portal's 双公示 pages: one info type's published records across subjects, newest decision
+ * first, optionally of one department and within decision dates. Reads one row more than the page
+ * to tell whether another page follows (broad lists are never counted).
+ */
+export async function findPublicRecordList(db: Db, f: { infoType: string; departmentId?: string; from?: string; to?: string; today: string; limit: number; offset: number }) {
+  const { rows } = await sql<PublicListRow>`
+    SELECT r.record_id, r.info_type, r.fields, r.decided_on, r.max_publish_until, d.name AS department_name,
+      s.kind AS subject_kind, s.name AS subject_name, s.uscc AS subject_uscc, s.id_masked AS subject_masked
+    FROM credit_record r JOIN department d ON d.id = r.department_id JOIN subject s ON s.id = r.subject_id
+    WHERE r.info_type = ${f.infoType} AND r.is_current AND r.status = 'active' AND r.disclosure = 'public'
+      AND (r.publish_from IS NULL OR r.publish_from <= ${f.today}::date)
+      AND (r.max_publish_until IS NULL OR r.max_publish_until >= ${f.today}::date)
+      AND (${f.departmentId ?? null}::uuid IS NULL OR r.department_id = ${f.departmentId ?? null}::uuid)
+      AND (${f.from ?? null}::date IS NULL OR r.decided_on >= ${f.from ?? null}::date)
+      AND (${f.to ?? null}::date IS NULL OR r.decided_on <= ${f.to ?? null}::date)
+    ORDER BY r.decided_on DESC NULLS LAST, r.record_id
+    LIMIT ${f.limit + 1} OFFSET ${f.offset}`.execute(db);
+  return rows;
+}

@@ -88,6 +88,22 @@ export async function closeReport(opts: { ctx: AppContext; principal: Principal;
   return getReport(opts);
 }
 
+type HandlerRef = { handler_type: string | null; handler_id: string | null };
+export interface HandlerView { type: string; id: string; name: string | null; department: { code: string; name: string } | null }
+
+/** The handlers' names (reports are assigned to users), so queues show who handles what. */
+async function handlerViews(ctx: AppContext, rows: HandlerRef[]): Promise<(r: HandlerRef) => HandlerView | null> {
+  const ids = [...new Set(rows.filter((r) => r.handler_type === 'user' && r.handler_id).map((r) => r.handler_id!))];
+  const users = ids.length ? await ctx.db.selectFrom('app_user as u').innerJoin('department as d', 'd.id', 'u.department_id')
+    .select(['u.id', 'u.display_name', 'd.code', 'd.name']).where('u.id', 'in', ids).execute() : [];
+  const byId = new Map(users.map((u) => [u.id, u]));
+  return (r) => {
+    if (!r.handler_id || !r.handler_type) return null;
+    const u = r.handler_type === 'user' ? byId.get(r.handler_id) : undefined;
+    return { type: r.handler_type, id: r.handler_id, name: u?.display_name ?? null, department: u ? { code: u.code, name: u.name } : null };
+  };
+}
+
 export async function getReport(opts: { ctx: AppContext; principal: Principal; id: string }) {
   const { ctx, principal } = opts;
   const r = /^[0-9a-f-]{36}$/i.test(opts.id) ? await ctx.db.selectFrom('report').selectAll().where('id', '=', opts.id).executeTakeFirst() : undefined;
@@ -99,7 +115,7 @@ export async function getReport(opts: { ctx: AppContext; principal: Principal; i
   }
   return {
     id: r.id, receiptCode: r.receipt_code, status: r.status, subject: { uscc: r.subject_uscc, name: r.subject_name, id: r.subject_id }, content: r.content,
-    anonymous: r.anonymous, reporter, reporterConfidential: !r.anonymous && !reporter, handler: r.handler_id ? { type: r.handler_type, id: r.handler_id } : null,
+    anonymous: r.anonymous, reporter, reporterConfidential: !r.anonymous && !reporter, handler: (await handlerViews(ctx, [r]))(r),
     result: r.result, submittedOn: r.submitted_on, handleDueOn: r.handle_due_on, overdue: r.status !== 'closed' && today() > r.handle_due_on,
   };
 }
@@ -112,9 +128,11 @@ export async function listReports(opts: { ctx: AppContext; principal: Principal;
   if (!principal.platform) q = q.where((eb) => eb.or([eb('handler_department_id', '=', principal.departmentId), eb.and([eb('handler_type', '=', principal.type), eb('handler_id', '=', principal.id)])]));
   if (opts.status) q = q.where('status', '=', opts.status as never);
   const t = today();
-  return (await q.execute()).map((r) => ({
+  const rows = await q.execute();
+  const handlerOf = await handlerViews(ctx, rows);
+  return rows.map((r) => ({
     id: r.id, receiptCode: r.receipt_code, status: r.status, subject: { name: r.subject_name, uscc: r.subject_uscc }, anonymous: r.anonymous,
-    mine: r.handler_type === principal.type && r.handler_id === principal.id, submittedOn: r.submitted_on, handleDueOn: r.handle_due_on, overdue: r.status !== 'closed' && t > r.handle_due_on,
+    handler: handlerOf(r), mine: r.handler_type === principal.type && r.handler_id === principal.id, submittedOn: r.submitted_on, handleDueOn: r.handle_due_on, overdue: r.status !== 'closed' && t > r.handle_due_on,
   }));
 }
 

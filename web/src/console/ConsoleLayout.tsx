@@ -7,6 +7,10 @@ import { AuditPage } from './pages/audit/AuditPage.js';
 import { TrackingPage } from './pages/tracking/TrackingPage.js';
 import { CommitmentsPage } from './pages/commitments/CommitmentsPage.js';
 import { ChangesPage } from './pages/ChangesPage.js';
+import { BatchesPage } from './pages/collection/BatchesPage.js';
+import { CatalogPage } from './pages/collection/CatalogPage.js';
+import { TimelinessPage } from './pages/collection/TimelinessPage.js';
+import { UploadPage } from './pages/collection/UploadPage.js';
 import { CheckPage } from './pages/checks/CheckPage.js';
 import { FeedbackPage } from './pages/checks/FeedbackPage.js';
 import { DepartmentsPage } from './pages/departments/DepartmentsPage.js';
@@ -18,6 +22,7 @@ import { MeasuresPage } from './pages/measures/MeasuresPage.js';
 import { MemorandaPage } from './pages/memoranda/MemorandaPage.js';
 import { NotFound } from './pages/NotFound.js';
 import { ObjectionsPage } from './pages/objections/ObjectionsPage.js';
+import { SubscriptionsPage } from './pages/push/SubscriptionsPage.js';
 import { RepairsPage } from './pages/repairs/RepairsPage.js';
 import { ReportsPage } from './pages/reports/ReportsPage.js';
 import { SubjectsPage } from './pages/subjects/SubjectsPage.js';
@@ -56,6 +61,11 @@ function Page({ path, user }: { path: string; user: User }) {
     case '/console/objections': return <ObjectionsPage user={user} />;
     case '/console/repairs': return <RepairsPage user={user} />;
     case '/console/reports': return <ReportsPage user={user} />;
+    case '/console/collection/upload': return <UploadPage user={user} />;
+    case '/console/collection/batches': return <BatchesPage user={user} />;
+    case '/console/collection/timeliness': return <TimelinessPage user={user} />;
+    case '/console/catalog': return <CatalogPage />;
+    case '/console/subscriptions': return <SubscriptionsPage user={user} />;
     default: return <Workbench user={user} />;
   }
 }

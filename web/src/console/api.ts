@@ -13,6 +13,11 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   unauthorizedHandler = handler;
 }
 
+/** Ends the session in the app (the login page shows): for requests made outside api(), such as uploads. */
+export function notifyUnauthorized(): void {
+  unauthorizedHandler?.();
+}
+
 interface ConsoleRequestOptions extends RequestOptions {
   /** Whether a 401 means "session ended" (false for login and password checks, where it means bad credentials). */
   sessionBound?: boolean;

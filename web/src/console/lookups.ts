@@ -1,5 +1,6 @@
 // Lists several pages need to name codes or offer choices: departments, list types, measures, matters.
 import { useMemo } from 'react';
+import type { InfoType } from './types-collection.js';
 import type { ListType, Matter, Measure } from './types-joint.js';
 import type { Department, Items } from './types.js';
 import { useApi } from './useApi.js';
@@ -27,4 +28,11 @@ export function useMeasures(load = true) {
 export function useMatters() {
   const state = useApi<Items<Matter>>('/matters');
   return { ...state, items: state.data?.items ?? [] };
+}
+
+/** The catalog's info types (current versions), with their Chinese names by code. */
+export function useInfoTypes(load = true) {
+  const state = useApi<Items<InfoType>>(load ? '/catalog/info-types' : null);
+  const names = useMemo(() => new Map((state.data?.items ?? []).map((t) => [t.code, t.name])), [state.data]);
+  return { ...state, items: state.data?.items ?? [], names };
 }

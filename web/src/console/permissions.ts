@@ -43,4 +43,8 @@ export const can = {
   decideRepair: (user: User, repair: { decider?: { code: string } }) =>
     (repair.decider?.code === user.department.code && user.role !== 'system') || isPlatformAdmin(user),
   assignReports: isCreditOfficeStaff,
+  /** departments that provide data (and the credit office) see their batches, timeliness and the catalog */
+  collect: (user: User) => isPlatform(user) || hasDepartmentRole(user, 'provider'),
+  /** admins manage, officers deliver: the API takes files from officers and system keys only */
+  deliver: (user: User) => (isPlatform(user) || hasDepartmentRole(user, 'provider')) && user.role !== 'admin',
 };

@@ -18,12 +18,17 @@ const everyone = () => true;
 const JOINT = '联合奖惩';
 const RIGHTS = '信用权益';
 const SYSTEM = '系统管理';
+const COLLECTION = '信用信息归集';
 
 export const ROUTES: ConsoleRoute[] = [
   { path: '/console/', label: '工作台', visible: everyone },
   { path: '/console/subjects', label: '主体管理', visible: everyone },
   { path: '/console/changes', label: '变更流', visible: everyone },
   { path: '/console/tracking', label: '跟踪问效', visible: (u) => u.role !== 'system' },
+  { path: '/console/collection/upload', label: '数据上报', group: COLLECTION, visible: can.deliver },
+  { path: '/console/collection/batches', label: '导入批次', group: COLLECTION, visible: can.collect },
+  { path: '/console/collection/timeliness', label: '双公示及时性', group: COLLECTION, visible: can.collect },
+  { path: '/console/catalog', label: '信息目录', group: COLLECTION, visible: can.collect },
   { path: '/console/list-types', label: '名单类型', group: JOINT, visible: (u) => isInitiating(u) || isImplementing(u) },
   { path: '/console/list-entries', label: '名单记录', group: JOINT, visible: isInitiating },
   { path: '/console/measures', label: '措施清单', group: JOINT, visible: isImplementing },
@@ -39,6 +44,7 @@ export const ROUTES: ConsoleRoute[] = [
   { path: '/console/departments', label: '部门管理', group: SYSTEM, visible: everyone },
   { path: '/console/users', label: '用户管理', group: SYSTEM, visible: can.manageUsers },
   { path: '/console/keys', label: 'API 密钥', group: SYSTEM, visible: can.manageKeys },
+  { path: '/console/subscriptions', label: '推送订阅', group: SYSTEM, visible: everyone },
   { path: '/console/audit', label: '审计日志', group: SYSTEM, visible: can.readAudit },
 ];
 

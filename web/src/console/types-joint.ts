@@ -24,6 +24,10 @@ export interface ListType {
   edition: string | null;
   verified: boolean;
   createdAt: string;
+  /** objection deadlines in working days (受理, 转办, 决定); null: the platform's defaults */
+  objectionDays?: number[] | null;
+  repairMinMonths?: number | null;
+  repairRequires?: string[];
 }
 
 export interface EntrySubject {

@@ -63,12 +63,16 @@ export interface ReportRow {
   status: ReportStatus;
   subject: { name: string; uscc: string | null };
   anonymous: boolean;
+  handler: ReportHandler | null;
   /** assigned to the signed-in user */
   mine: boolean;
   submittedOn: string;
   handleDueOn: string;
   overdue: boolean;
 }
+
+/** Who handles a report: a user of some department (name null if the account is gone). */
+export interface ReportHandler { type: string; id: string; name: string | null; department: { code: string; name: string } | null }
 
 export interface Report {
   id: string;
@@ -80,7 +84,7 @@ export interface Report {
   /** only for the handler of a named report */
   reporter: { name: string; contact: string } | null;
   reporterConfidential: boolean;
-  handler: { type: string; id: string } | null;
+  handler: ReportHandler | null;
   result: string | null;
   submittedOn: string;
   handleDueOn: string;

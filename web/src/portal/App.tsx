@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useLocation } from '../shared/router.js';
 import { useSiteInfo } from '../shared/site.js';
 import { AccessibilityPage } from './AccessibilityPage.js';
+import { EntryPage } from './EntryPage.js';
 import { FollowPage } from './FollowPage.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
@@ -9,6 +10,7 @@ import { HomePage } from './HomePage.js';
 import { ListsPage } from './ListsPage.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { ObjectionPage } from './ObjectionPage.js';
+import { PublicityPage } from './PublicityPage.js';
 import { RepairPage } from './RepairPage.js';
 import { ReportPage } from './ReportPage.js';
 import { SubjectPage } from './SubjectPage.js';
@@ -25,6 +27,7 @@ function useFocusOnNavigate(pathname: string): void {
 }
 
 const SUBJECT_PATH = /^\/subjects\/([^/]+)\/?$/;
+const ENTRY_PATH = /^\/entries\/([^/]+)\/?$/;
 
 export function App() {
   const site = useSiteInfo();
@@ -33,8 +36,11 @@ export function App() {
 
   let page: React.ReactNode;
   const subjectMatch = SUBJECT_PATH.exec(pathname);
+  const entryMatch = ENTRY_PATH.exec(pathname);
   if (pathname === '/' || pathname === '/index.html') page = <HomePage siteName={site.name} />;
   else if (subjectMatch) page = <SubjectPage uscc={decodeURIComponent(subjectMatch[1] ?? '')} siteName={site.name} />;
+  else if (entryMatch) page = <EntryPage id={decodeURIComponent(entryMatch[1] ?? '')} siteName={site.name} />;
+  else if (pathname === '/publicity') page = <PublicityPage siteName={site.name} />;
   else if (pathname === '/accessibility') page = <AccessibilityPage site={site} />;
   else if (pathname === '/lists') page = <ListsPage siteName={site.name} />;
   else if (pathname === '/objection') page = <ObjectionPage siteName={site.name} />;

@@ -4,6 +4,7 @@ import { useLargeText } from './largeText.js';
 export const NAV_LINKS = [
   { href: '/', label: '信用查询' },
   { href: '/lists', label: '红黑名单' },
+  { href: '/publicity', label: '双公示' },
   { href: '/objection', label: '异议申请' },
   { href: '/repair', label: '信用修复' },
   { href: '/report', label: '失信举报' },

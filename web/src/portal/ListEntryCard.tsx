@@ -46,7 +46,7 @@ export function ListEntryCard({ entry, showSubject = true, headingLevel = 3 }: {
         <div><dt>认定部门</dt><dd>{entry.department}</dd></div>
         <div><dt>认定日期</dt><dd>{entry.decidedOn}</dd></div>
         <div><dt>有效期</dt><dd>{entry.endsOn ? `${entry.startsOn} 至 ${entry.endsOn}` : `${entry.startsOn} 起，直至移出`}</dd></div>
-        <div><dt>记录编号</dt><dd className="code entry__id">{entry.id}</dd></div>
+        <div><dt>记录编号</dt><dd className="code entry__id"><a href={`/entries/${entry.id}`} onClick={linkClick}>{entry.id}</a></dd></div>
       </dl>
       <p className="entry__actions">
         <a href={rightsLink('/objection', entry)} onClick={linkClick}>对此记录提出异议</a>

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
-import { ApiError, errorMessage, request } from '../shared/api.js';
+import { useEffect } from 'react';
 import { linkClick, useLocation } from '../shared/router.js';
 import { LIST_KIND_LABELS, NO_PUBLIC_DATA } from './labels.js';
 import { ListEntryCard, type PublicEntries } from './ListEntryCard.js';
+import { usePublic } from './usePublic.js';
 
 interface PublicListType {
   code: string;
@@ -12,26 +12,6 @@ interface PublicListType {
   legalBasis: string;
   termMonths: number | null;
   exitConditions: string | null;
-}
-
-type Load<T> = { status: 'loading' } | { status: 'done'; data: T } | { status: 'empty' } | { status: 'error'; message: string };
-
-/** GET a public path; a 404 (e.g. the endpoint not deployed yet) means there is nothing public to show. */
-function usePublic<T>(path: string | null): Load<T> {
-  const [state, setState] = useState<Load<T>>({ status: 'loading' });
-  useEffect(() => {
-    if (!path) return;
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    request<T>(path, { signal: controller.signal })
-      .then((data) => setState({ status: 'done', data }))
-      .catch((error: unknown) => {
-        if (controller.signal.aborted) return;
-        setState(error instanceof ApiError && error.status === 404 ? { status: 'empty' } : { status: 'error', message: errorMessage(error) });
-      });
-    return () => controller.abort();
-  }, [path]);
-  return state;
 }
 
 const listHref = (code: string, page = 1) => `/lists?type=${encodeURIComponent(code)}${page > 1 ? `&page=${page}` : ''}`;

@@ -7,7 +7,7 @@ const LINKS: { label: string; note: string; href?: string }[] = [
   { label: '失信举报', note: '可匿名，严格保密', href: '/report' },
   { label: '进度查询', note: '凭回执码查询办理进度', href: '/follow' },
   { label: '信用承诺', note: '即将上线' },
-  { label: '双公示', note: '即将上线' },
+  { label: '双公示', note: '行政许可与行政处罚', href: '/publicity' },
   { label: '政策法规', note: '即将上线' },
 ];
 

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { errorMessage, request } from '../shared/api.js';
 import { linkClick } from '../shared/router.js';
-import { kindLabel, NO_PUBLIC_INFO } from './labels.js';
+import { kindLabel } from './labels.js';
 import { SubjectLists } from './SubjectLists.js';
+import { SubjectRecords } from './SubjectRecords.js';
 import type { PublicSubject, SubjectResponse } from './types.js';
 
 type SubjectState =
@@ -53,15 +54,6 @@ function BasicInfo({ subject }: { subject: PublicSubject }) {
   );
 }
 
-function PlaceholderSection({ id, title }: { id: string; title: string }) {
-  return (
-    <section className="panel" aria-labelledby={id}>
-      <h2 id={id} className="panel__title">{title}</h2>
-      <p className="panel__empty">{NO_PUBLIC_INFO}</p>
-    </section>
-  );
-}
-
 export function SubjectPage({ uscc, siteName }: { uscc: string; siteName: string }) {
   const state = useSubject(uscc);
   const heading = state.status === 'done' ? state.subject.name : '主体信用信息';
@@ -91,7 +83,7 @@ export function SubjectPage({ uscc, siteName }: { uscc: string; siteName: string
             统一社会信用代码：<span className="code">{state.subject.uscc ?? uscc}</span>
           </p>
           <BasicInfo subject={state.subject} />
-          <PlaceholderSection id="publicity-heading" title="双公示（行政许可、行政处罚）" />
+          <SubjectRecords uscc={state.subject.uscc ?? uscc} />
           <SubjectLists uscc={state.subject.uscc ?? uscc} />
         </>
       )}

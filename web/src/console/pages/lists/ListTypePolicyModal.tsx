@@ -1,4 +1,5 @@
 import { App, Checkbox, Form, InputNumber, Space, Switch, Typography } from 'antd';
+import { useEffect } from 'react';
 import { api } from '../../api.js';
 import { FormModal } from '../../components/FormModal.js';
 import type { ListType } from '../../types-joint.js';
@@ -24,6 +25,15 @@ export function ListTypePolicyModal({ listType, onClose }: { listType: ListType 
   const [form] = Form.useForm<PolicyValues>();
   const { message } = App.useApp();
   const objectionDefault = Form.useWatch('objectionDefault', form);
+
+  // start from the type's saved policy (GET /list-types carries it), not from the defaults
+  useEffect(() => {
+    if (!listType) return;
+    form.setFieldsValue({
+      objectionDefault: !listType.objectionDays, objectionDays: listType.objectionDays ?? [1, 2, 5],
+      repairMinMonths: listType.repairMinMonths, repairRequires: listType.repairRequires ?? [],
+    });
+  }, [listType, form]);
 
   async function submit(values: PolicyValues) {
     const days = values.objectionDays ?? [];

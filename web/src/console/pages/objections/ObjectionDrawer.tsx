@@ -52,7 +52,7 @@ export function ObjectionDrawer({ row, user, onClose, onChanged }: ObjectionDraw
         : `转 ${o?.provider?.name ?? '数源单位'} 核实，由其在期限内作出处理决定。`,
       okText: accept ? '受理' : '转办', cancelText: '取消',
       onOk: async () => {
-        if (await runAction(message, () => api(`/objections/${encodeURIComponent(o!.id)}/${step}`, { method: 'POST', body: {} }), accept ? '已受理，相关措施暂停执行' : '已转数源单位核实')) changed();
+        if (await runAction(message, () => api(`/objections/${encodeURIComponent(o!.id)}/${step}`, { method: 'POST' }), accept ? '已受理，相关措施暂停执行' : '已转数源单位核实')) changed();
       },
     });
   }

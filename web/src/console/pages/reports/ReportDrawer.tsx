@@ -8,7 +8,7 @@ import { FormModal } from '../../components/FormModal.js';
 import { NoteModal } from '../../components/NoteModal.js';
 import { REPORT_STATUS } from '../../jointLabels.js';
 import { can } from '../../permissions.js';
-import type { Report, ReportRow } from '../../types-rights.js';
+import type { Report, ReportHandler, ReportRow } from '../../types-rights.js';
 import type { ConsoleUser, Items, User } from '../../types.js';
 import { useApi } from '../../useApi.js';
 
@@ -54,6 +54,9 @@ function Reporter({ report }: { report: Report }) {
   return <Typography.Text type="secondary" data-testid="reporter-confidential">举报人信息保密</Typography.Text>;
 }
 
+/** 张三（河南省人力资源和社会保障厅）; the id when the account is gone. */
+export const handlerName = (h: ReportHandler) => (h.name ? `${h.name}${h.department ? `（${h.department.name}）` : ''}` : h.id);
+
 /** 举报详情 (GET /reports/{id}): the reporter only for its handler; 分派 for the credit office, 办结 for the handler. */
 export function ReportDrawer({ row, user, onClose, onChanged }: { row: ReportRow | null; user: User; onClose: () => void; onChanged: () => void }) {
   const detail = useApi<Report>(row ? `/reports/${encodeURIComponent(row.id)}` : null);
@@ -87,7 +90,7 @@ export function ReportDrawer({ row, user, onClose, onChanged }: { row: ReportRow
             { key: 'subject', label: '被举报主体', children: <>{r.subject.name} {r.subject.uscc && <code>{r.subject.uscc}</code>}{!r.subject.id && <Typography.Text type="secondary">（平台未登记）</Typography.Text>}</> },
             { key: 'content', label: '举报内容', children: <span style={{ whiteSpace: 'pre-wrap' }}>{r.content}</span> },
             { key: 'reporter', label: '举报人', children: <Reporter report={r} /> },
-            { key: 'handler', label: '承办人', children: r.handler ? (handler ? '本人' : '已分派') : '未分派' },
+            { key: 'handler', label: '承办人', children: r.handler ? (handler ? '本人' : `已分派：${handlerName(r.handler)}`) : '未分派' },
             { key: 'submitted', label: '提交日期', children: r.submittedOn },
             { key: 'result', label: '办理结果', children: r.result ?? '—' },
           ]} />

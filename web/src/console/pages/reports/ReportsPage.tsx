@@ -9,7 +9,7 @@ import { asOptions, REPORT_STATUS } from '../../jointLabels.js';
 import type { ReportRow } from '../../types-rights.js';
 import type { Items, User } from '../../types.js';
 import { useApi } from '../../useApi.js';
-import { ReportDrawer } from './ReportDrawer.js';
+import { handlerName, ReportDrawer } from './ReportDrawer.js';
 
 /** 失信举报 (GET /reports): the credit office sees all and assigns; others the reports assigned to them or their department. */
 export function ReportsPage({ user }: { user: User }) {
@@ -24,6 +24,7 @@ export function ReportsPage({ user }: { user: User }) {
       title: '被举报主体', key: 'subject',
       render: (_, r) => <><div>{r.subject.name}</div>{r.subject.uscc && <Typography.Text type="secondary" style={{ fontSize: 12 }}><code>{r.subject.uscc}</code></Typography.Text>}</>,
     },
+    { title: '承办人', dataIndex: 'handler', width: 220, ellipsis: true, render: (h: ReportRow['handler']) => (h ? handlerName(h) : <Typography.Text type="secondary">未分派</Typography.Text>) },
     { title: '举报方式', dataIndex: 'anonymous', width: 100, render: (a: boolean) => (a ? <Tag>匿名</Tag> : <Tag color="blue">实名</Tag>) },
     { title: '提交日期', dataIndex: 'submittedOn', width: 110 },
     { title: '办理期限', key: 'due', width: 150, render: (_, r) => <DueDate on={r.handleDueOn} overdue={r.overdue} done={r.status === 'closed'} /> },
@@ -45,7 +46,7 @@ export function ReportsPage({ user }: { user: User }) {
       {reports.error ? <ApiErrorView error={reports.error} onRetry={reports.reload} /> : (
         <Table<ReportRow> rowKey="id" size="middle" loading={reports.loading} columns={columns} dataSource={reports.data?.items ?? []}
           rowClassName={(r) => (r.overdue ? 'console-row-overdue' : '')}
-          locale={{ emptyText: '暂无举报' }} pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 件` }} scroll={{ x: 1000 }} />
+          locale={{ emptyText: '暂无举报' }} pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 件` }} scroll={{ x: 1200 }} />
       )}
       <ReportDrawer row={open} user={user} onClose={() => setOpen(null)} onChanged={reports.reload} />
     </>
