@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 // 信用承诺 in the console: the finance clerk registers an organisation's commitment, gets its code,
-// and later judges it broken; the public list of the organisation's commitments shows it.
+// and later judges it broken; the organisation's portal page shows it and its credit report lists it.
 // Run: node scripts/test.mjs test/browser/commitments.test.ts
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -21,7 +21,7 @@ after(async () => {
   assert.deepEqual(harness?.pageErrors ?? [], [], 'no uncaught errors in the pages');
 });
 
-test('register a commitment, read its code, judge it broken; the public sees it', { timeout: TIMEOUT }, async () => {
+test('register a commitment, read its code, judge it broken; the portal and the credit report show it', { timeout: TIMEOUT }, async () => {
   const page = await harness.signIn('czt');
   await openFromMenu(page, '信用承诺', '/console/commitments');
   await page.getByRole('button', { name: '登记承诺' }).click();
@@ -51,9 +51,15 @@ test('register a commitment, read its code, judge it broken; the public sees it'
   await row.getByText('全部未履行').waitFor();
   await page.context().close();
 
-  const visitor = await harness.openPublic('/');
-  const published = await visitor.evaluate(async (uscc) => (await (await fetch(`/api/v1/public/subjects/${uscc}/commitments`)).json()).items, org.uscc);
-  const mine = published.find((c: { code: string }) => c.code === fullCode);
-  assert.equal(mine.fulfilmentLabel, '全部未履行');
+  // the organisation's page on the portal shows the broken commitment and offers its credit report
+  const visitor = await harness.openPublic(`/subjects/${org.uscc}`);
+  const section = visitor.getByRole('region', { name: '信用承诺' });
+  await section.getByText(fullCode).waitFor();
+  assert.match(await section.innerText(), /全部未履行/);
+  const report = visitor.getByRole('link', { name: '下载信用报告' });
+  const href = await report.getAttribute('href');
+  const html = await visitor.evaluate(async (url) => (await fetch(url!)).text(), href);
+  assert.match(html, /五、信用承诺及履行情况/);
+  assert.ok(html.includes(fullCode), 'the report lists the commitment');
   await visitor.context().close();
 });

@@ -110,3 +110,21 @@ test('a list entry has its own public page', { timeout: TIMEOUT }, async () => {
   await page.getByText('未找到该名单记录').waitFor();
   await page.context().close();
 });
+
+test('a citizen objects to a published penalty from its card: the form knows the record', { timeout: TIMEOUT }, async () => {
+  const page = await harness.openPublic(`/subjects/${DEMO_ORG.uscc}`);
+  const card = page.getByRole('region', { name: '双公示（行政许可、行政处罚）' }).locator('.record').filter({ hasText: '豫市监罚〔2026〕88号' });
+  await card.getByRole('link', { name: '对此记录提出异议' }).click();
+  const form = page.getByRole('form', { name: '异议申请' });
+  const target = form.getByLabel('信用记录编号');
+  await target.waitFor();
+  assert.match(await target.inputValue(), /^[0-9a-f-]{36}$/, 'the record number comes from the card');
+  await form.getByLabel('异议理由').fill('处罚决定已被行政复议撤销，请核实');
+  await form.getByLabel('申请人姓名').fill(DEMO_ORG.name);
+  await form.getByLabel('联系方式').fill('13700000000');
+  await form.getByRole('button', { name: '提交异议' }).click();
+  const code = (await page.getByTestId('receipt-code').innerText()).trim();
+  const followed = await page.evaluate(async (c) => (await fetch(`/api/v1/public/objections/${c}`)).json(), code);
+  assert.equal(followed.status, 'submitted');
+  await page.context().close();
+});

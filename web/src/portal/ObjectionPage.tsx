@@ -1,18 +1,18 @@
 import { useEffect, useState } from 'react';
 import { ApiError, request } from '../shared/api.js';
 import { useLocation } from '../shared/router.js';
-import { ENTRY_ID_HINT, ErrorSummary, Field, Receipt, serverFieldErrors, TargetNote, useSubmission, UUID, type Errors } from './forms.js';
+import { ENTRY_ID_HINT, targetFromSearch, ErrorSummary, Field, Receipt, serverFieldErrors, TargetNote, useSubmission, UUID, type Errors } from './forms.js';
 
 const FORM = 'objection';
 const LABELS: Record<string, string> = {
-  'target.entryId': '名单记录编号', reason: '异议理由', 'applicant.name': '申请人姓名', 'applicant.contact': '联系方式', attachments: '证明材料',
+  'target.entryId': '名单记录编号', 'target.recordId': '信用记录编号', reason: '异议理由', 'applicant.name': '申请人姓名', 'applicant.contact': '联系方式', attachments: '证明材料',
 };
 
 interface Filed { receiptCode: string; acceptDueOn: string }
 
 function validate(v: Record<string, string>): Errors {
   const e: Errors = {};
-  if (!UUID.test(v.entryId.trim())) e['target.entryId'] = '请填写正确的名单记录编号';
+  if (!UUID.test(v.entryId.trim())) e[v.targetField] = `请填写正确的${v.targetLabel}`;
   if (v.reason.trim().length < 5) e.reason = '请说明异议理由（不少于 5 个字）';
   if (!v.name.trim()) e['applicant.name'] = '请填写申请人姓名或单位名称';
   if (v.contact.trim().length < 5) e['applicant.contact'] = '请填写手机号码或其他联系方式（不少于 5 个字符）';
@@ -22,7 +22,8 @@ function validate(v: Record<string, string>): Errors {
 /** 异议申请 (POST /objections): anyone, no account; the entry id comes from the subject page or is pasted. */
 export function ObjectionPage({ siteName }: { siteName: string }) {
   const { search } = useLocation();
-  const [v, setV] = useState({ entryId: search.get('entry') ?? '', reason: '', name: '', contact: '', attachments: '' });
+  const target = targetFromSearch(search);
+  const [v, setV] = useState({ entryId: target.id, targetField: target.field, targetLabel: target.label, reason: '', name: '', contact: '', attachments: '' });
   const [errors, setErrors] = useState<Errors>({});
   const submission = useSubmission<Filed>();
   const set = (key: keyof typeof v) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setV({ ...v, [key]: event.target.value });
@@ -40,13 +41,13 @@ export function ObjectionPage({ siteName }: { siteName: string }) {
     await submission.run(() => request<Filed>('/objections', {
       method: 'POST',
       body: {
-        target: { entryId: v.entryId.trim() }, reason: v.reason.trim(), applicant: { name: v.name.trim(), contact: v.contact.trim() },
+        target: { [`${target.kind}Id`]: v.entryId.trim() }, reason: v.reason.trim(), applicant: { name: v.name.trim(), contact: v.contact.trim() },
         ...(attachments.length ? { attachments } : {}),
       },
     }).catch((error: unknown) => {
       const mapped = serverFieldErrors(error, Object.keys(LABELS));
       // an unknown entry is the entry id's problem
-      if (error instanceof ApiError && error.status === 404) mapped.fields['target.entryId'] = error.message;
+      if (error instanceof ApiError && error.status === 404) mapped.fields[target.field] = error.message;
       setErrors(mapped.fields);
       throw error;
     }));
@@ -56,7 +57,7 @@ export function ObjectionPage({ siteName }: { siteName: string }) {
   return (
     <div className="container page form-page">
       <h1 id="main-heading" className="page__title" tabIndex={-1}>异议申请</h1>
-      <p className="page__subtitle">认为公示的红黑名单信息有误的，可免费提出异议，无需注册账号。信用办在 1 个工作日内受理；受理后，核实期间暂停执行相关联合惩戒措施。</p>
+      <p className="page__subtitle">认为公示的红黑名单或行政许可、行政处罚等信息有误的，可免费提出异议，无需注册账号。信用办在 1 个工作日内受理；受理后，核实期间暂停执行相关联合惩戒措施。</p>
       {state.status === 'done' ? (
         <Receipt title="异议已提交" code={state.result.receiptCode}>
           <p>信用办将于 {state.result.acceptDueOn} 前决定是否受理。</p>
@@ -66,7 +67,7 @@ export function ObjectionPage({ siteName }: { siteName: string }) {
           <ErrorSummary form={FORM} errors={errors} labels={LABELS}
             message={state.status === 'failed' && !Object.keys(errors).length ? state.message : null} />
           <TargetNote subject={search.get('subject')} list={search.get('list')} />
-          <Field form={FORM} name="target.entryId" label="名单记录编号" required hint={ENTRY_ID_HINT} errors={errors}>
+          <Field form={FORM} name={target.field} label={target.label} required hint={target.kind === 'entry' ? ENTRY_ID_HINT : '可在主体信用信息页或“双公示”栏目的记录下方找到'} errors={errors}>
             {(p) => <input {...p} className="input code" value={v.entryId} onChange={set('entryId')} maxLength={40} autoComplete="off" spellCheck={false} />}
           </Field>
           <Field form={FORM} name="reason" label="异议理由" required hint="请写明认为哪些信息有误、正确的情况是什么" errors={errors}>

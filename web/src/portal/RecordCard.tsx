@@ -12,6 +12,8 @@ export interface PublicRecord {
   /** absent on the subject page (the page is the subject) */
   subject?: { kind: string; name: string; uscc: string | null; idNumberMasked: string | null };
   fields: PublicField[];
+  /** 异议处理中 while an accepted objection is verified */
+  mark?: string | null;
 }
 
 export const PUBLICITY_TYPES = [
@@ -29,6 +31,10 @@ const ON_CARD = new Set(['subject_name', 'subject_category', 'uscc', 'decided_on
 
 const text = (value: unknown) => (Array.isArray(value) ? value.join('；') : String(value));
 
+function rightsLink(path: string, r: PublicRecord, typeName: string): string {
+  return `${path}?${new URLSearchParams({ record: r.id, ...(r.subject ? { subject: r.subject.name } : {}), list: typeName })}`;
+}
+
 /** One published 双公示 record: who, what was decided, by whom, until when it is shown. */
 export function RecordCard({ record, typeCode, headingLevel = 3 }: { record: PublicRecord; typeCode: string; headingLevel?: 3 | 4 }) {
   const Heading = `h${headingLevel}` as 'h3' | 'h4';
@@ -42,6 +48,7 @@ export function RecordCard({ record, typeCode, headingLevel = 3 }: { record: Pub
       <Heading className="entry__title">
         <span className="badge badge--info">{typeName}</span>
         {s ? (href ? <a href={href} onClick={linkClick}>{s.name}</a> : s.name) : headline[0] ? text(headline[0].value) : typeName}
+        {record.mark && <span className="badge badge--danger">{record.mark}</span>}
       </Heading>
       <dl className="entry__facts">
         {s && <div><dt>{s.kind === 'natural_person' ? '身份证号码' : '统一社会信用代码'}</dt><dd className="code">{s.uscc ?? s.idNumberMasked ?? '—'}</dd></div>}
@@ -56,6 +63,10 @@ export function RecordCard({ record, typeCode, headingLevel = 3 }: { record: Pub
           <dl className="entry__facts">{rest.map((f) => <div key={f.key}><dt>{f.label}</dt><dd>{text(f.value)}</dd></div>)}</dl>
         </details>
       )}
+      <p className="entry__actions">
+        <a href={rightsLink('/objection', record, typeName)} onClick={linkClick}>对此记录提出异议</a>
+        {typeCode === 'admin_penalty' && <a href={rightsLink('/repair', record, typeName)} onClick={linkClick}>申请停止公示（信用修复）</a>}
+      </p>
     </li>
   );
 }

@@ -1,21 +1,21 @@
 import { useEffect, useState } from 'react';
 import { ApiError, request } from '../shared/api.js';
 import { useLocation } from '../shared/router.js';
-import { ENTRY_ID_HINT, ErrorSummary, Field, Receipt, serverFieldErrors, TargetNote, useSubmission, UUID, type Errors } from './forms.js';
+import { ENTRY_ID_HINT, targetFromSearch, ErrorSummary, Field, Receipt, serverFieldErrors, TargetNote, useSubmission, UUID, type Errors } from './forms.js';
 import { CONDITION_LABELS, EVIDENCE_LABELS } from './labels.js';
 
 const FORM = 'repair';
 const LABELS: Record<string, string> = {
-  'target.entryId': '名单记录编号', reason: '申请理由', commitment: '信用修复承诺', evidence: '证明材料', 'applicant.name': '申请人姓名', 'applicant.contact': '联系方式',
+  'target.entryId': '名单记录编号', 'target.recordId': '信用记录编号', reason: '申请理由', commitment: '信用修复承诺', evidence: '证明材料', 'applicant.name': '申请人姓名', 'applicant.contact': '联系方式',
 };
 const COMMITMENT_HINT = '如：本单位承诺已纠正失信行为、履行相关义务，今后依法诚信经营，如有违反自愿接受惩戒。不少于 10 个字。';
 
 interface Filed { receiptCode: string; decideDueOn: string }
 interface Evidence { kind: string; name: string }
 
-function validate(v: { entryId: string; reason: string; commitment: string; name: string; contact: string }, evidence: Evidence[]): Errors {
+function validate(v: { entryId: string; targetField: string; targetLabel: string; reason: string; commitment: string; name: string; contact: string }, evidence: Evidence[]): Errors {
   const e: Errors = {};
-  if (!UUID.test(v.entryId.trim())) e['target.entryId'] = '请填写正确的名单记录编号';
+  if (!UUID.test(v.entryId.trim())) e[v.targetField] = `请填写正确的${v.targetLabel}`;
   if (v.reason.trim().length < 5) e.reason = '请说明申请理由（不少于 5 个字）';
   if (v.commitment.trim().length < 10) e.commitment = '请作出信用修复承诺（不少于 10 个字）';
   if (evidence.some((x) => !x.name.trim())) e.evidence = '请填写每份材料的名称，或删除空行';
@@ -33,7 +33,8 @@ function unmetConditions(error: unknown): { code: string; message: string }[] {
 /** 信用修复申请 (POST /repairs): free, no account; refused at once with the unmet conditions. */
 export function RepairPage({ siteName }: { siteName: string }) {
   const { search } = useLocation();
-  const [v, setV] = useState({ entryId: search.get('entry') ?? '', reason: '', commitment: '', name: '', contact: '' });
+  const target = targetFromSearch(search);
+  const [v, setV] = useState({ entryId: target.id, targetField: target.field, targetLabel: target.label, reason: '', commitment: '', name: '', contact: '' });
   const [evidence, setEvidence] = useState<Evidence[]>([{ kind: 'fulfilment', name: '' }]);
   const [errors, setErrors] = useState<Errors>({});
   const submission = useSubmission<Filed>();
@@ -52,13 +53,13 @@ export function RepairPage({ siteName }: { siteName: string }) {
     await submission.run(() => request<Filed>('/repairs', {
       method: 'POST',
       body: {
-        target: { entryId: v.entryId.trim() }, reason: v.reason.trim(), commitment: v.commitment.trim(),
+        target: { [`${target.kind}Id`]: v.entryId.trim() }, reason: v.reason.trim(), commitment: v.commitment.trim(),
         applicant: { name: v.name.trim(), contact: v.contact.trim() },
         evidence: evidence.map((x) => ({ kind: x.kind, name: x.name.trim() })),
       },
     }).catch((error: unknown) => {
       const mapped = serverFieldErrors(error, Object.keys(LABELS));
-      if (error instanceof ApiError && error.status === 404) mapped.fields['target.entryId'] = error.message;
+      if (error instanceof ApiError && error.status === 404) mapped.fields[target.field] = error.message;
       setErrors(mapped.fields);
       throw error;
     }));
@@ -87,7 +88,7 @@ export function RepairPage({ siteName }: { siteName: string }) {
               message={state.status === 'failed' && !Object.keys(errors).length ? state.message : null} />
           )}
           <TargetNote subject={search.get('subject')} list={search.get('list')} />
-          <Field form={FORM} name="target.entryId" label="名单记录编号" required hint={ENTRY_ID_HINT} errors={errors}>
+          <Field form={FORM} name={target.field} label={target.label} required hint={target.kind === 'entry' ? ENTRY_ID_HINT : '可在主体信用信息页或“双公示”栏目的记录下方找到'} errors={errors}>
             {(p) => <input {...p} className="input code" value={v.entryId} onChange={set('entryId')} maxLength={40} autoComplete="off" spellCheck={false} />}
           </Field>
           <Field form={FORM} name="reason" label="申请理由" required hint="说明已纠正的失信行为和履行义务的情况" errors={errors}>

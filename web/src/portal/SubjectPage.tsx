@@ -3,6 +3,7 @@ import { errorMessage, request } from '../shared/api.js';
 import { linkClick } from '../shared/router.js';
 import { kindLabel } from './labels.js';
 import { SubjectLists } from './SubjectLists.js';
+import { SubjectCommitments } from './SubjectCommitments.js';
 import { SubjectRecords } from './SubjectRecords.js';
 import type { PublicSubject, SubjectResponse } from './types.js';
 
@@ -81,10 +82,15 @@ export function SubjectPage({ uscc, siteName }: { uscc: string; siteName: string
         <>
           <p className="page__subtitle">
             统一社会信用代码：<span className="code">{state.subject.uscc ?? uscc}</span>
+            {' '}
+            <a className="button" href={`/api/v1/public/subjects/${encodeURIComponent(state.subject.uscc ?? uscc)}/credit-report`} target="_blank" rel="noopener">
+              下载信用报告
+            </a>
           </p>
           <BasicInfo subject={state.subject} />
           <SubjectRecords uscc={state.subject.uscc ?? uscc} />
           <SubjectLists uscc={state.subject.uscc ?? uscc} />
+          <SubjectCommitments uscc={state.subject.uscc ?? uscc} />
         </>
       )}
     </div>

@@ -135,4 +135,12 @@ export function TargetNote({ subject, list }: { subject: string | null; list: st
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** What an objection or repair is about, from the link that opened the form: `?entry=` or `?record=`. */
+export function targetFromSearch(search: URLSearchParams): { kind: 'entry' | 'record'; id: string; field: string; label: string } {
+  const record = search.get('record');
+  return record !== null
+    ? { kind: 'record', id: record, field: 'target.recordId', label: '信用记录编号' }
+    : { kind: 'entry', id: search.get('entry') ?? '', field: 'target.entryId', label: '名单记录编号' };
+}
+
 export const ENTRY_ID_HINT = '可在主体信用信息页或“红黑名单”栏目的记录下方找到，形如 7b77b657-9fcb-4b88-a178-03d63b1afb68';
