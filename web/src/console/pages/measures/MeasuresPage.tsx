@@ -1,6 +1,7 @@
-import { App, Button, Descriptions, Form, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Descriptions, Form, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { AssignDepartmentModal } from '../../components/AssignDepartmentModal.js';
+import { SheetImportModal } from '../../components/SheetImportModal.js';
 import { ApiErrorView } from '../../components/ApiErrorView.js';
 import { CodeTag } from '../../components/CodeTag.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -36,6 +37,7 @@ export function MeasuresPage({ user }: { user: User }) {
   const [form] = Form.useForm<Filter>();
   const [filter, setFilter] = useState<Filter>({});
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [assigning, setAssigning] = useState<Measure | null>(null);
   const admin = can.manageJointAction(user);
   const rows = useMemo(() => measures.items.filter((m) => matches(m, filter, user)), [measures.items, filter, user]);
@@ -76,7 +78,12 @@ export function MeasuresPage({ user }: { user: User }) {
       <PageHeader
         title="措施清单"
         description="联合奖惩措施及其性质、法律依据和实施部门。预置措施来自全国失信惩戒措施基础清单和主要合作备忘录，标注“待核实”的依据文本（特别是条款号）尚未与原文核对。"
-        extra={admin && <Button type="primary" onClick={() => setCreating(true)}>新增措施</Button>}
+        extra={admin && (
+          <Space>
+            <Button onClick={() => setImporting(true)}>Excel 导入</Button>
+            <Button type="primary" onClick={() => setCreating(true)}>新增措施</Button>
+          </Space>
+        )}
       />
       <QueryForm<Filter> name="measure-query" form={form} label="查询措施" onSearch={setFilter} onReset={() => setFilter({})}>
         <Form.Item label="关键字" name="keyword"><Input placeholder="名称、代码或依据" allowClear style={{ width: 200 }} /></Form.Item>
@@ -111,6 +118,8 @@ export function MeasuresPage({ user }: { user: User }) {
       {admin && (
         <>
           <MeasureForm open={creating} onClose={() => setCreating(false)} onCreated={measures.reload} />
+          <SheetImportModal open={importing} title="导入措施清单" path="/measures/import" onClose={() => setImporting(false)} onImported={measures.reload}
+            hint="表头可用中文（措施编码、措施名称、措施类型、措施性质、法律依据、实施部门、适用对象……）或接口字段名；按措施编码更新，重复导入不会重复新增。" />
           <AssignDepartmentModal
             title="指定实施部门"
             role="implementing"
