@@ -58,6 +58,9 @@ test('accepted → held: the portal shows the record marked 异议处理中 and 
   assert.equal(accepted.body.status, 'accepted');
   const shown = await publicItems(uscc);
   assert.deepEqual(shown.map((i) => [i.id, i.status, i.mark]), [[recordId, 'held', '异议处理中']]);
+  // and on the 双公示 pages, which list the info type across subjects
+  const listed = (await client(p.baseUrl).get('/api/v1/public/records?type=admin_penalty&pageSize=100')).body.items.find((i: { id: string }) => i.id === recordId);
+  assert.deepEqual([listed?.status, listed?.mark], ['held', '异议处理中']);
   const staff = (await other.officer.get(`/api/v1/records/${recordId}`)).body;
   assert.deepEqual([staff.status, staff.mark], ['held', '异议处理中'], 'another department sees the mark where the record is shared');
   const held = (await recordChanges(recordId)).find((c: { type: string }) => c.type === 'record.held');

@@ -9,6 +9,7 @@ import { getInfoType } from '../catalog/use-cases.js';
 import { listDepartments } from '../departments/store.js';
 import { resolveDepartment } from '../departments/use-cases.js';
 import * as store from './store.js';
+import { markOf } from './use-cases.js';
 
 export interface PublicRecordListQuery { type: string; department?: string; from?: string; to?: string; page?: number; pageSize?: number }
 
@@ -32,6 +33,7 @@ export async function listPublicRecordList(opts: { ctx: AppContext; query: Publi
     infoType: def.code, infoTypeName: def.name, page, pageSize, hasMore: rows.length > pageSize,
     items: rows.slice(0, pageSize).map((r) => ({
       id: r.record_id, department: r.department_name, decidedOn: r.decided_on, publishUntil: r.max_publish_until,
+      status: r.status, mark: markOf(r.status),
       subject: { kind: r.subject_kind, name: r.subject_name, uscc: r.subject_uscc, idNumberMasked: r.subject_kind === 'natural_person' ? r.subject_masked : null },
       fields: shown.filter((f) => r.fields[f.key] !== null && r.fields[f.key] !== undefined && r.fields[f.key] !== '')
         .map((f) => ({ key: f.key, label: f.label, value: r.fields[f.key] })),

@@ -51,7 +51,7 @@ export async function findRecords(db: Db, f: RecordFilter): Promise<RecordRow[]>
  */
 export async function findPublicRecords(db: Db, f: { subjectId: string; infoType?: string; today: string; limit: number; offset: number }) {
   const { rows } = await sql<Pick<RecordRow, 'record_id' | 'info_type' | 'fields' | 'decided_on' | 'max_publish_until' | 'department_name' | 'recorded_at' | 'status'>>`
-    SELECT r.record_id, r.info_type, r.fields, r.decided_on, r.max_publish_until, d.name AS department_name, r.recorded_at, r.status
+    SELECT r.record_id, r.info_type, r.fields, r.decided_on, r.max_publish_until, r.status, d.name AS department_name, r.recorded_at, r.status
     FROM credit_record r JOIN department d ON d.id = r.department_id
     WHERE r.subject_id = ${f.subjectId}::uuid AND r.is_current AND r.status IN ('active', 'held') AND r.disclosure = 'public'
       AND (r.publish_from IS NULL OR r.publish_from <= ${f.today}::date)
@@ -69,7 +69,7 @@ export async function recordEvents(db: Db, recordId: string) {
 }
 
 export interface PublicListRow {
-  record_id: string; info_type: string; fields: Record<string, unknown>; decided_on: string | null; max_publish_until: string | null;
+  record_id: string; info_type: string; fields: Record<string, unknown>; decided_on: string | null; max_publish_until: string | null; status: string;
   department_name: string; subject_kind: string; subject_name: string; subject_uscc: string | null; subject_masked: string | null;
 }
 
@@ -80,10 +80,11 @@ export interface PublicListRow {
  */
 export async function findPublicRecordList(db: Db, f: { infoType: string; departmentId?: string; from?: string; to?: string; today: string; limit: number; offset: number }) {
   const { rows } = await sql<PublicListRow>`
-    SELECT r.record_id, r.info_type, r.fields, r.decided_on, r.max_publish_until, d.name AS department_name,
+    SELECT r.record_id, r.info_type, r.fields, r.decided_on, r.max_publish_until, r.status, d.name AS department_name,
       s.kind AS subject_kind, s.name AS subject_name, s.uscc AS subject_uscc, s.id_masked AS subject_masked
     FROM credit_record r JOIN department d ON d.id = r.department_id JOIN subject s ON s.id = r.subject_id
-    WHERE r.info_type = ${f.infoType} AND r.is_current AND r.status = 'active' AND r.disclosure = 'public'
+    -- held (under objection) records stay in view, marked (ADR 010)
+    WHERE r.info_type = ${f.infoType} AND r.is_current AND r.status IN ('active', 'held') AND r.disclosure = 'public'
       AND (r.publish_from IS NULL OR r.publish_from <= ${f.today}::date)
       AND (r.max_publish_until IS NULL OR r.max_publish_until >= ${f.today}::date)
       AND (${f.departmentId ?? null}::uuid IS NULL OR r.department_id = ${f.departmentId ?? null}::uuid)

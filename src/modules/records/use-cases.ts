@@ -41,7 +41,8 @@ async function definitions(ctx: AppContext): Promise<Map<string, InfoTypeDefinit
 }
 
 /** What a reader is told beside the status: a held record is under an accepted objection (异议标注). */
-const markOf = (status: string) => (status === 'held' ? '异议处理中' : null);
+/** The word the portal and departments see beside a record under objection (ADR 010). */
+export const markOf = (status: string) => (status === 'held' ? '异议处理中' : null);
 
 function present(ctx: AppContext, r: store.RecordRow, reveal: boolean) {
   const fields = { ...r.fields };
