@@ -88,3 +88,17 @@ test('checks answered in one round: an unknown matter fails only the check that 
   const logged = await sql<{ n: string }>`SELECT count(*) AS n FROM credit_check WHERE id IN (${good.body.checkId}, ${alsoGood.body.checkId})`.execute(p.ctx.db);
   assert.equal(Number(logged.rows[0].n), 2, 'both answers are logged, the clear one too');
 });
+
+test('the credit office corrects a measure through the API: the next check carries the correction; nobody else may', async () => {
+  const refused = await s.financeOfficer.patch(`/api/v1/measures/${s.measures.org}`, { legalBasis: '随便' });
+  assert.equal(refused.status, 403);
+  const fixed = await s.admin.patch(`/api/v1/measures/${s.measures.org}`, { legalBasis: '《中华人民共和国政府采购法》第二十二条第一款第（五）项；《政府采购法实施条例》第十九条', nature: 'mandatory' });
+  assert.equal(fixed.status, 200, JSON.stringify(fixed.body));
+  assert.equal(fixed.body.code, s.measures.org);
+  const r = await check({ uscc: org.uscc });
+  assert.equal(r.body.measures[0].legalBasis, '《中华人民共和国政府采购法》第二十二条第一款第（五）项；《政府采购法实施条例》第十九条');
+  const unknown = await s.admin.patch('/api/v1/measures/NO-SUCH', { title: '无' });
+  assert.equal(unknown.status, 404);
+  const empty = await s.admin.patch(`/api/v1/measures/${s.measures.org}`, {});
+  assert.equal(empty.status, 400);
+});

@@ -20,7 +20,7 @@ after(async () => {
   assert.deepEqual(harness?.pageErrors ?? [], [], 'no uncaught errors in the pages');
 });
 
-test('import a measure list from a CSV: counts, the rejected row with its reason, the new measure listed', { timeout: TIMEOUT }, async () => {
+test('import a measure list from a CSV: counts, the rejected row with its reason, the new measure listed and corrected', { timeout: TIMEOUT }, async () => {
   const page = await harness.signIn('admin');
   await openFromMenu(page, '措施清单', '/console/measures');
   await page.getByRole('button', { name: 'Excel 导入' }).click();
@@ -39,6 +39,18 @@ test('import a measure list from a CSV: counts, the rejected row with its reason
   await reject.waitFor();
   assert.match(await reject.innerText(), /强制性|推荐性/, 'the reason names the allowed values');
   await dialog.getByRole('button', { name: '完成' }).click();
-  await page.getByRole('row').filter({ hasText: '限制参加财政资金支持项目申报' }).waitFor();
+  const row = page.getByRole('row').filter({ hasText: '限制参加财政资金支持项目申报' });
+  await row.waitFor();
+
+  // a wrong legal basis is corrected in place
+  await row.getByRole('button', { name: '修改' }).click();
+  const edit = page.getByRole('dialog', { name: '修改措施：BT-IMP-01' });
+  const basis = edit.getByLabel('法律依据', { exact: true });
+  assert.equal(await basis.inputValue(), '《浏览器测试依据》第一条', 'the form opens with the saved values');
+  await basis.fill('《浏览器测试依据》第一条第二款');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await edit.waitFor({ state: 'hidden' });
+  const saved = await page.evaluate(async () => (await (await fetch('/api/v1/measures')).json()).items.find((m: { code: string }) => m.code === 'BT-IMP-01'));
+  assert.equal(saved.legalBasis, '《浏览器测试依据》第一条第二款');
   await page.context().close();
 });

@@ -5,7 +5,7 @@ import { requirePrincipal } from '../../http/auth.js';
 import { allOrNothingField, cutRejects, discard, receive, registerMultipart } from '../collection/upload.js';
 import { errors } from '../../errors.js';
 import { importMeasures } from './import.js';
-import { APPLIES_TO, assignImplementingDepartment, createMatter, createMeasure, listMatters, listMeasures, type MeasureInput } from './use-cases.js';
+import { APPLIES_TO, assignImplementingDepartment, createMatter, createMeasure, editMeasure, listMatters, listMeasures, type MeasureEdit, type MeasureInput } from './use-cases.js';
 
 const Code = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' });
 
@@ -47,6 +47,20 @@ export async function measureRoutes(app: FastifyInstance, ctx: AppContext) {
     requirePrincipal(request);
     return { items: await listMeasures({ db: ctx.db, filter: request.query as never }) };
   });
+
+  app.patch('/measures/:code', {
+    schema: {
+      tags: ['措施清单'], summary: '修改措施（名称、性质、法律依据、适用对象、事项类别…；信用办管理员）', params: Type.Object({ code: Type.String() }),
+      body: Type.Object({
+        nature: Type.Optional(Type.Union([Type.Literal('mandatory'), Type.Literal('recommended')])), title: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+        content: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()])), legalBasis: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+        appliesTo: Type.Optional(Type.Array(Type.Union(APPLIES_TO.map((a) => Type.Literal(a))), { minItems: 1 })),
+        matterCategories: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 50 }))),
+        category: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()])), edition: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()])),
+        verified: Type.Optional(Type.Boolean()),
+      }, { additionalProperties: false }),
+    },
+  }, async (request) => editMeasure({ db: ctx.db, principal: requirePrincipal(request), code: (request.params as { code: string }).code, edit: request.body as MeasureEdit }));
 
   app.post('/measures/:code/implementing-department', {
     schema: { tags: ['措施清单'], summary: '指定实施部门', params: Type.Object({ code: Type.String() }), body: Type.Object({ department: Type.String({ maxLength: 40 }) }, { additionalProperties: false }) },

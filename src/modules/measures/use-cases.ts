@@ -47,6 +47,34 @@ export async function createMeasure(opts: { db: Db; principal: Principal; input:
   return presentMeasure((await store.findMeasures(db, [input.code]))[0]);
 }
 
+export interface MeasureEdit {
+  nature?: 'mandatory' | 'recommended'; title?: string; content?: string | null; legalBasis?: string; appliesTo?: string[]; matterCategories?: string[];
+  category?: string | null; edition?: string | null; verified?: boolean;
+}
+
+/** Corrects a measure (its title, legal basis…); its code and kind stay. Checks apply it at once (ADR 013). */
+export async function editMeasure(opts: { db: Db; principal: Principal; code: string; edit: MeasureEdit }) {
+  const { db, principal, code, edit } = opts;
+  requireAdmin(principal);
+  await db.transaction().execute(async (tx) => {
+    const before = await store.lockMeasure(tx, code);
+    if (!before) throw errors.notFound(`措施 ${code}`);
+    const set: store.MeasureChanges = {
+      ...(edit.nature !== undefined ? { nature: edit.nature } : {}), ...(edit.title !== undefined ? { title: edit.title.trim() } : {}),
+      ...(edit.content !== undefined ? { content: edit.content } : {}), ...(edit.legalBasis !== undefined ? { legal_basis: edit.legalBasis.trim() } : {}),
+      ...(edit.appliesTo !== undefined ? { applies_to: [...new Set(edit.appliesTo)] } : {}),
+      ...(edit.matterCategories !== undefined ? { matter_categories: [...new Set(edit.matterCategories)] } : {}),
+      ...(edit.category !== undefined ? { category: edit.category } : {}), ...(edit.edition !== undefined ? { edition: edit.edition } : {}),
+      ...(edit.verified !== undefined ? { verified: edit.verified } : {}),
+    } as store.MeasureChanges;
+    if (!Object.keys(set).length) throw errors.validation([{ path: 'body', message: '请至少修改一项' }]);
+    await store.updateMeasure(tx, before.id, set);
+    const was = Object.fromEntries(Object.keys(set).map((k) => [k, (before as Record<string, unknown>)[k]]));
+    await recordAudit(tx, { actor: actorOf(principal), action: 'measure.edited', entityType: 'measure', entityId: before.id, data: { code, before: was, after: set } });
+  });
+  return presentMeasure((await store.findMeasures(db, [code]))[0]);
+}
+
 export async function assignImplementingDepartment(opts: { db: Db; principal: Principal; code: string; department: string }) {
   requireAdmin(opts.principal);
   const dept = await resolveDepartment(opts.db, opts.department);

@@ -86,3 +86,40 @@ export function MeasureForm({ open, onClose, onCreated }: { open: boolean; onClo
     </FormModal>
   );
 }
+
+type EditValues = Pick<MeasureValues, 'title' | 'nature' | 'legalBasis' | 'content' | 'appliesTo' | 'matterCategories'>;
+
+/** 修改措施 (PATCH /measures/{code}): the credit office's admins correct a measure; checks apply it at once.
+ * Mounted per measure (the page gives it a key), so its initial values are the measure's. */
+export function MeasureEditForm({ measure, onClose, onSaved }: { measure: Measure | null; onClose: () => void; onSaved: () => void }) {
+  const [form] = Form.useForm<EditValues>();
+  const { message } = App.useApp();
+  return (
+    <FormModal<EditValues>
+      name="measure-edit" title={`修改措施：${measure?.code ?? ''}`} okText="保存" width={680} open={measure !== null} form={form}
+      fields={['title', 'nature', 'legalBasis', 'content', 'appliesTo', 'matterCategories']}
+      // the page remounts this form per measure (key), so the saved values are the initial ones
+      initialValues={measure ? { title: measure.title, nature: measure.nature, legalBasis: measure.legalBasis, content: measure.content ?? '', appliesTo: measure.appliesTo, matterCategories: measure.matterCategories } : undefined}
+      onSubmit={async (v) => {
+        const saved = await api<Measure>(`/measures/${encodeURIComponent(measure!.code)}`, {
+          method: 'PATCH',
+          body: { title: v.title.trim(), nature: v.nature, legalBasis: v.legalBasis.trim(), content: v.content?.trim() || null, appliesTo: v.appliesTo, matterCategories: v.matterCategories ?? [] },
+        });
+        message.success(`已保存措施：${saved.title}`);
+        onSaved();
+      }}
+      onClose={onClose}
+    >
+      <Form.Item label="措施名称" name="title" rules={[{ required: true, whitespace: true, message: '请输入措施名称' }]}><Input maxLength={500} /></Form.Item>
+      <Form.Item label="性质" name="nature" rules={[{ required: true }]}><Radio.Group options={asOptions(NATURE)} /></Form.Item>
+      <Form.Item label="法律依据" name="legalBasis" rules={[{ required: true, whitespace: true, message: '请输入法律依据' }]}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
+      <Form.Item label="措施内容" name="content"><Input.TextArea rows={2} maxLength={5000} /></Form.Item>
+      <Form.Item label="适用对象" name="appliesTo" rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一类适用对象' }]}>
+        <Checkbox.Group options={asOptions(APPLIES_TO)} />
+      </Form.Item>
+      <Form.Item label="适用事项类别" name="matterCategories" extra="留空表示适用于所有业务事项">
+        <Select mode="tags" options={MATTER_CATEGORIES.map((c) => ({ value: c, label: c }))} />
+      </Form.Item>
+    </FormModal>
+  );
+}

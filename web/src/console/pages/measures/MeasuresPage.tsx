@@ -11,7 +11,7 @@ import { useMeasures } from '../../lookups.js';
 import { can } from '../../permissions.js';
 import type { Measure } from '../../types-joint.js';
 import type { User } from '../../types.js';
-import { MeasureForm } from './MeasureForm.js';
+import { MeasureEditForm, MeasureForm } from './MeasureForm.js';
 
 interface Filter {
   keyword?: string;
@@ -38,6 +38,7 @@ export function MeasuresPage({ user }: { user: User }) {
   const [filter, setFilter] = useState<Filter>({});
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [editing, setEditing] = useState<Measure | null>(null);
   const [assigning, setAssigning] = useState<Measure | null>(null);
   const admin = can.manageJointAction(user);
   const rows = useMemo(() => measures.items.filter((m) => matches(m, filter, user)), [measures.items, filter, user]);
@@ -68,8 +69,13 @@ export function MeasuresPage({ user }: { user: User }) {
     },
     { title: '来源', key: 'source', width: 120, render: (_, m) => m.source ?? (m.edition ? `预置（${m.edition}）` : '本地登记') },
     ...(admin ? [{
-      title: '操作', key: 'actions', width: 120, fixed: 'right' as const,
-      render: (_: unknown, m: Measure) => <Button type="link" size="small" onClick={() => setAssigning(m)}>指定实施部门</Button>,
+      title: '操作', key: 'actions', width: 170, fixed: 'right' as const,
+      render: (_: unknown, m: Measure) => (
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => setEditing(m)}>修改</Button>
+          <Button type="link" size="small" onClick={() => setAssigning(m)}>指定实施部门</Button>
+        </Space>
+      ),
     }] : []),
   ];
 
@@ -118,6 +124,7 @@ export function MeasuresPage({ user }: { user: User }) {
       {admin && (
         <>
           <MeasureForm open={creating} onClose={() => setCreating(false)} onCreated={measures.reload} />
+          <MeasureEditForm key={editing?.code ?? 'none'} measure={editing} onClose={() => setEditing(null)} onSaved={measures.reload} />
           <SheetImportModal open={importing} title="导入措施清单" path="/measures/import" onClose={() => setImporting(false)} onImported={measures.reload}
             hint="表头可用中文（措施编码、措施名称、措施类型、措施性质、法律依据、实施部门、适用对象……）或接口字段名；按措施编码更新，重复导入不会重复新增。" />
           <AssignDepartmentModal
