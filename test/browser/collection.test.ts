@@ -7,27 +7,19 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { DEMO_DEPARTMENTS } from '../../src/modules/demo/fixtures.js';
 import { csvText, penaltyFactory, tempDir } from '../fixtures/collection/files.js';
-import { menuLabels, openFromMenu, startConsoleHarness, type ConsoleHarness } from './console-support.js';
+import { menuLabels, openFromMenu, useConsoleHarness } from './console-support.js';
 
 const TIMEOUT = 120_000;
 const SCJG = DEMO_DEPARTMENTS[0];
-let harness: ConsoleHarness;
+const harness = useConsoleHarness();
 let batchId: string;
 let fileName: string;
 
-before(async () => {
-  harness = await startConsoleHarness();
-}, { timeout: 180_000 });
-
-after(async () => {
-  await harness?.close();
-  assert.deepEqual(harness?.pageErrors ?? [], [], 'no uncaught errors in the pages');
-});
 
 /** Drops a file on the drag-and-drop area, as a clerk dragging it from the desktop does. */
 async function dropFile(page: Page, name: string, content: string): Promise<void> {
@@ -44,7 +36,7 @@ async function dropFile(page: Page, name: string, content: string): Promise<void
 
 describe('collection in the console', () => {
   test('the clerk uploads penalties: progress, counts, rejected rows with reasons, the Excel of them', { timeout: TIMEOUT }, async () => {
-    const page = await harness.signIn('scjg');
+    const page = await harness().signIn('scjg');
     const menu = await menuLabels(page);
     for (const label of ['数据上报', '导入批次', '双公示及时性', '信息目录']) assert.ok(menu.includes(label), `scjg sees ${label}`);
     await openFromMenu(page, '数据上报', '/console/collection/upload');
@@ -96,7 +88,7 @@ describe('collection in the console', () => {
 
   test('the credit office finds the batch by department and type, sees timeliness and the catalog', { timeout: TIMEOUT }, async () => {
     assert.ok(batchId, 'the first test made a batch');
-    const page = await harness.signIn('admin');
+    const page = await harness().signIn('admin');
     const menu = await menuLabels(page);
     assert.ok(!menu.includes('数据上报'), 'admins manage; officers deliver');
     await openFromMenu(page, '导入批次', '/console/collection/batches');

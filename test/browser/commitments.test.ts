@@ -3,26 +3,18 @@
 // and later judges it broken; the organisation's portal page shows it and its credit report lists it.
 // Run: node scripts/test.mjs test/browser/commitments.test.ts
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { DEMO_ORGS } from '../../src/modules/demo/fixtures.js';
 import { today } from '../../src/modules/calendar/use-cases.js';
-import { clickWhenIdle, openFromMenu, startConsoleHarness, type ConsoleHarness } from './console-support.js';
+import { clickWhenIdle, openFromMenu, useConsoleHarness } from './console-support.js';
 
 const TIMEOUT = 90_000;
-let harness: ConsoleHarness;
+const harness = useConsoleHarness();
 const org = DEMO_ORGS[0];
 
-before(async () => {
-  harness = await startConsoleHarness();
-}, { timeout: 180_000 });
-
-after(async () => {
-  await harness?.close();
-  assert.deepEqual(harness?.pageErrors ?? [], [], 'no uncaught errors in the pages');
-});
 
 test('register a commitment, read its code, judge it broken; the portal and the credit report show it', { timeout: TIMEOUT }, async () => {
-  const page = await harness.signIn('czt');
+  const page = await harness().signIn('czt');
   await openFromMenu(page, '信用承诺', '/console/commitments');
   await page.getByRole('button', { name: '登记承诺' }).click();
   const dialog = page.getByRole('dialog', { name: '登记信用承诺' });
@@ -52,7 +44,7 @@ test('register a commitment, read its code, judge it broken; the portal and the 
   await page.context().close();
 
   // the organisation's page on the portal shows the broken commitment and offers its credit report
-  const visitor = await harness.openPublic(`/subjects/${org.uscc}`);
+  const visitor = await harness().openPublic(`/subjects/${org.uscc}`);
   const section = visitor.getByRole('region', { name: '信用承诺' });
   await section.getByText(fullCode).waitFor();
   assert.match(await section.innerText(), /全部未履行/);

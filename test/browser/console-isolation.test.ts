@@ -3,25 +3,17 @@
 // shows the API's refusal — never data. Signed in as demo `scjg` (officer, 河南省市场监督管理局).
 // Run: node scripts/test.mjs test/browser/console-isolation.test.ts
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { DEMO_DEPARTMENTS, DEMO_PERSONS } from '../../src/modules/demo/fixtures.js';
 import { csvText, penaltyFactory } from '../fixtures/collection/files.js';
-import { menuLabels, openFromMenu, startConsoleHarness, type ConsoleHarness } from './console-support.js';
+import { menuLabels, openFromMenu, useConsoleHarness } from './console-support.js';
 
 const TIMEOUT = 90_000;
-let harness: ConsoleHarness;
+const harness = useConsoleHarness();
 
-before(async () => {
-  harness = await startConsoleHarness();
-}, { timeout: 180_000 });
-
-after(async () => {
-  await harness?.close();
-  assert.deepEqual(harness?.pageErrors ?? [], [], 'no uncaught errors in the pages');
-});
 
 test('an officer of another department is offered no admin actions', { timeout: TIMEOUT }, async () => {
-  const page = await harness.signIn('scjg');
+  const page = await harness().signIn('scjg');
   await page.getByTestId('current-user').getByText('市场监管经办人').waitFor();
   const menu = await menuLabels(page);
   // market regulation initiates lists and provides data: no implementing pages (核查, 响应任务…)
@@ -34,7 +26,7 @@ test('an officer of another department is offered no admin actions', { timeout: 
 });
 
 test('opening /console/keys by URL shows the API\'s 403 explanation, not data', { timeout: TIMEOUT }, async () => {
-  const page = await harness.signIn('scjg', '/console/keys');
+  const page = await harness().signIn('scjg', '/console/keys');
   const forbidden = page.getByTestId('forbidden');
   await forbidden.waitFor();
   assert.match(await forbidden.innerText(), /只有管理员可以查看 API 密钥/);
@@ -42,19 +34,19 @@ test('opening /console/keys by URL shows the API\'s 403 explanation, not data', 
   assert.equal(await page.getByRole('button', { name: '创建密钥' }).count(), 0);
   assert.equal(await page.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem', { name: 'API 密钥' }).count(), 0);
 
-  await page.goto(new URL('/console/audit', harness.baseUrl).href);
+  await page.goto(new URL('/console/audit', harness().baseUrl).href);
   await forbidden.waitFor();
   assert.match(await forbidden.innerText(), /只有管理员可以查看审计日志/);
   assert.equal(await page.getByRole('button', { name: '校验审计链' }).count(), 0, 'no 审计校验');
 
-  await page.goto(new URL('/console/users', harness.baseUrl).href);
+  await page.goto(new URL('/console/users', harness().baseUrl).href);
   await forbidden.waitFor();
   assert.match(await forbidden.innerText(), /只有管理员可以查看用户/);
   await page.context().close();
 });
 
 test('an officer outside the credit office sees ID numbers masked', { timeout: TIMEOUT }, async () => {
-  const page = await harness.signIn('scjg', '/console/subjects');
+  const page = await harness().signIn('scjg', '/console/subjects');
   const person = DEMO_PERSONS[0];
   const box = page.getByRole('textbox', { name: '统一社会信用代码、身份证号码或主体名称' });
   await box.fill(person.name); // staff may find persons by name; the public may not
@@ -71,7 +63,7 @@ test('an officer outside the credit office sees ID numbers masked', { timeout: T
 });
 
 test('a department\'s admin manages their own department only', { timeout: TIMEOUT }, async () => {
-  const admin = await harness.signIn('admin');
+  const admin = await harness().signIn('admin');
   const password = 'Scjg-Admin-2026';
   const created = await admin.evaluate((body) => fetch('/api/v1/users', {
     method: 'POST', body: JSON.stringify(body),
@@ -80,7 +72,7 @@ test('a department\'s admin manages their own department only', { timeout: TIMEO
   assert.equal(created, 201);
   await admin.context().close();
 
-  const page = await harness.signIn('scjgadmin', '/console/', password);
+  const page = await harness().signIn('scjgadmin', '/console/', password);
   // admins manage, officers deliver: no 数据上报
   assert.deepEqual(await menuLabels(page), ['工作台', '主体管理', '变更流', '跟踪问效', '导入批次', '双公示及时性', '信息目录', '名单类型', '名单记录', '信用承诺', '异议处理', '信用修复', '失信举报',
     '部门管理', '用户管理', 'API 密钥', '推送订阅', '审计日志']);
@@ -111,7 +103,7 @@ test('a department\'s admin manages their own department only', { timeout: TIMEO
 });
 
 test('the tax clerk cannot open the market regulator\'s batch by URL, nor its rejects', { timeout: TIMEOUT }, async () => {
-  const scjg = await harness.signIn('scjg');
+  const scjg = await harness().signIn('scjg');
   const f = penaltyFactory(61, DEMO_DEPARTMENTS[0].code);
   const fileName = '市场监管局-行政处罚-保密.csv';
   const batch = await scjg.evaluate(async ({ name, text }) => {
@@ -123,11 +115,11 @@ test('the tax clerk cannot open the market regulator\'s batch by URL, nor its re
   }, { name: fileName, text: csvText([f.org(), f.org({ 违法事实: '' })]) });
   assert.equal(batch.rejected, 1);
   // its own clerk opens it by URL
-  await scjg.goto(new URL(`/console/collection/batches?batch=${batch.batchId}`, harness.baseUrl).href);
+  await scjg.goto(new URL(`/console/collection/batches?batch=${batch.batchId}`, harness().baseUrl).href);
   await scjg.getByRole('dialog', { name: `导入批次 · ${fileName}` }).waitFor();
   await scjg.context().close();
 
-  const page = await harness.signIn('swj', `/console/collection/batches?batch=${batch.batchId}`);
+  const page = await harness().signIn('swj', `/console/collection/batches?batch=${batch.batchId}`);
   const drawer = page.getByRole('dialog', { name: '导入批次' });
   await drawer.getByText('未找到该导入批次，或您无权查看。').waitFor();
   assert.ok(!(await page.content()).includes(fileName), 'nothing of the batch shows');

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // Shared by the console browser tests: a platform with demo data, Chromium, and signing in.
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/modules/demo/fixtures.js';
 import { startPlatform, type TestPlatform } from '../support/platform.js';
@@ -20,6 +21,22 @@ export interface ConsoleHarness {
   /** uncaught page errors so far */
   pageErrors: string[];
   close(): Promise<void>;
+}
+
+/**
+ * One harness for a test file: started before its tests, closed after them, and no uncaught page
+ * error allowed. Returns a getter (the harness exists once `before` has run).
+ */
+export function useConsoleHarness(): () => ConsoleHarness {
+  let harness: ConsoleHarness | undefined;
+  before(async () => {
+    harness = await startConsoleHarness();
+  }, { timeout: 180_000 });
+  after(async () => {
+    await harness?.close();
+    assert.deepEqual(harness?.pageErrors ?? [], [], 'no uncaught errors in the pages');
+  });
+  return () => harness!;
 }
 
 export async function startConsoleHarness(): Promise<ConsoleHarness> {

@@ -3,26 +3,18 @@
 // Needs: `npm run build:web` (web/dist) and Chromium (scripts/ensure-chromium.sh).
 // Run: node scripts/test.mjs test/browser/console.test.ts
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { makeUscc } from '../../src/domain/identifiers/generate.js';
 import { DEMO_ORG, DEMO_PERSONS } from '../../src/modules/demo/fixtures.js';
-import { clickWhenIdle, fieldError, HAN, menuLabels, openFromMenu, startConsoleHarness, type ConsoleHarness } from './console-support.js';
+import { clickWhenIdle, fieldError, HAN, menuLabels, openFromMenu, useConsoleHarness } from './console-support.js';
 
 const TIMEOUT = 90_000;
-let harness: ConsoleHarness;
+const harness = useConsoleHarness();
 
-before(async () => {
-  harness = await startConsoleHarness();
-}, { timeout: 180_000 });
-
-after(async () => {
-  await harness?.close();
-  assert.deepEqual(harness?.pageErrors ?? [], [], 'no uncaught errors in the pages');
-});
 
 describe('console as the credit office admin', () => {
   test('the menu offers every page and follows back/forward', { timeout: TIMEOUT }, async () => {
-    const page = await harness.signIn('admin');
+    const page = await harness().signIn('admin');
     assert.deepEqual(await menuLabels(page), [
       '工作台', '主体管理', '变更流', '跟踪问效',
       '导入批次', '双公示及时性', '信息目录',
@@ -42,7 +34,7 @@ describe('console as the credit office admin', () => {
   });
 
   test('create a department: USCC checked inline, server field errors on their field', { timeout: TIMEOUT }, async () => {
-    const page = await harness.signIn('admin');
+    const page = await harness().signIn('admin');
     await openFromMenu(page, '部门管理', '/console/departments');
     await page.getByRole('cell', { name: '河南省市场监督管理局' }).waitFor();
     await page.getByRole('button', { name: '新增部门' }).click();
@@ -83,7 +75,7 @@ describe('console as the credit office admin', () => {
   });
 
   test('create an API key: shown once, usable, then revoked', { timeout: TIMEOUT }, async () => {
-    const page = await harness.signIn('admin');
+    const page = await harness().signIn('admin');
     await openFromMenu(page, 'API 密钥', '/console/keys');
     await page.getByRole('button', { name: '创建密钥' }).click();
     const form = page.getByRole('dialog', { name: '创建 API 密钥' });
@@ -116,7 +108,7 @@ describe('console as the credit office admin', () => {
   });
 
   test('add a user: the password rule is checked in the form', { timeout: TIMEOUT }, async () => {
-    const page = await harness.signIn('admin');
+    const page = await harness().signIn('admin');
     await openFromMenu(page, '用户管理', '/console/users');
     await page.getByRole('cell', { name: 'scjg', exact: true }).waitFor();
     await page.getByRole('button', { name: '新增用户' }).click();
@@ -141,7 +133,7 @@ describe('console as the credit office admin', () => {
   });
 
   test('find the demo organisation and open its drawer with the legal representative', { timeout: TIMEOUT }, async () => {
-    const page = await harness.signIn('admin');
+    const page = await harness().signIn('admin');
     await openFromMenu(page, '主体管理', '/console/subjects');
     const box = page.getByRole('textbox', { name: '统一社会信用代码、身份证号码或主体名称' });
     await box.fill('豫信科技');
@@ -171,7 +163,7 @@ describe('console as the credit office admin', () => {
   });
 
   test('register, rename and relate a subject', { timeout: TIMEOUT }, async () => {
-    const page = await harness.signIn('admin', '/console/subjects');
+    const page = await harness().signIn('admin', '/console/subjects');
     await page.getByRole('button', { name: '登记主体' }).click();
     const dialog = page.getByRole('dialog', { name: '登记主体' });
     const uscc = makeUscc(Math.random, { authority: '9', entityType: '1', regionCode: '410105' });
@@ -207,7 +199,7 @@ describe('console as the credit office admin', () => {
   });
 
   test('audit log in Chinese; 校验审计链 reports the chain intact', { timeout: TIMEOUT }, async () => {
-    const page = await harness.signIn('admin');
+    const page = await harness().signIn('admin');
     await openFromMenu(page, '审计日志', '/console/audit');
     const login = page.getByRole('row').filter({ hasText: '登录' }).first();
     await login.waitFor();
@@ -246,7 +238,7 @@ describe('console as the credit office admin', () => {
   });
 
   test('the change feed pages with 加载更多', { timeout: TIMEOUT }, async () => {
-    const page = await harness.signIn('admin');
+    const page = await harness().signIn('admin');
     await openFromMenu(page, '变更流', '/console/changes');
     await page.getByRole('row').filter({ hasText: DEMO_ORG.name }).waitFor();
     const status = page.getByTestId('changes-status');

@@ -4,27 +4,19 @@
 // Needs: `npm run build:web` (web/dist) and Chromium (scripts/ensure-chromium.sh).
 // Run: node scripts/test.mjs test/browser/joint-action.test.ts
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { makeUscc } from '../../src/domain/identifiers/generate.js';
 import { DEMO_ORGS } from '../../src/modules/demo/fixtures.js';
-import { clickWhenIdle, fieldError, menuLabels, openFromMenu, startConsoleHarness, type ConsoleHarness } from './console-support.js';
+import { clickWhenIdle, fieldError, menuLabels, openFromMenu, useConsoleHarness } from './console-support.js';
 
 const TIMEOUT = 90_000;
 const VIOLATOR = DEMO_ORGS[1];
-let harness: ConsoleHarness;
+const harness = useConsoleHarness();
 
-before(async () => {
-  harness = await startConsoleHarness();
-}, { timeout: 180_000 });
-
-after(async () => {
-  await harness?.close();
-  assert.deepEqual(harness?.pageErrors ?? [], [], 'no uncaught errors in the pages');
-});
 
 describe('joint action in the console', () => {
   test('the finance clerk checks the tax violator: 限制, the measure and its legal basis; then gives feedback', { timeout: TIMEOUT }, async () => {
-    const page = await harness.signIn('czt');
+    const page = await harness().signIn('czt');
     assert.deepEqual(await menuLabels(page), [
       '工作台', '主体管理', '变更流', '跟踪问效', '名单类型', '措施清单', '业务事项', '合作备忘录', '响应任务', '核查', '待反馈', '信用承诺', '失信举报', '部门管理', '推送订阅',
     ]);
@@ -79,7 +71,7 @@ describe('joint action in the console', () => {
   });
 
   test('the tax clerk lists a company by form, with a responsible person, and finds it in 名单记录', { timeout: TIMEOUT }, async () => {
-    const page = await harness.signIn('swj');
+    const page = await harness().signIn('swj');
     const menu = await menuLabels(page);
     for (const label of ['名单类型', '名单记录', '响应任务', '核查', '异议处理', '信用修复']) assert.ok(menu.includes(label), `swj sees ${label}`);
     await openFromMenu(page, '名单记录', '/console/list-entries');
@@ -130,7 +122,7 @@ describe('joint action in the console', () => {
   });
 
   test('batch listing by pasted CSV keeps the good rows and lists the rejected ones', { timeout: TIMEOUT }, async () => {
-    const page = await harness.signIn('swj', '/console/list-entries');
+    const page = await harness().signIn('swj', '/console/list-entries');
     await page.getByRole('button', { name: '批量认定' }).click();
     const dialog = page.getByRole('dialog', { name: '批量认定列入' });
     const good = makeUscc(Math.random, { authority: '9', entityType: '1', regionCode: '410102' });

@@ -3,25 +3,17 @@
 // sees the upload, the counts and each rejected row with its reason; the good row is in the list.
 // Run: node scripts/test.mjs test/browser/measures-import.test.ts
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { DEMO_DEPARTMENTS } from '../../src/modules/demo/fixtures.js';
-import { openFromMenu, startConsoleHarness, type ConsoleHarness } from './console-support.js';
+import { openFromMenu, useConsoleHarness } from './console-support.js';
 
 const TIMEOUT = 90_000;
-let harness: ConsoleHarness;
+const harness = useConsoleHarness();
 const finance = DEMO_DEPARTMENTS[2];
 
-before(async () => {
-  harness = await startConsoleHarness();
-}, { timeout: 180_000 });
-
-after(async () => {
-  await harness?.close();
-  assert.deepEqual(harness?.pageErrors ?? [], [], 'no uncaught errors in the pages');
-});
 
 test('import a measure list from a CSV: counts, the rejected row with its reason, the new measure listed and corrected', { timeout: TIMEOUT }, async () => {
-  const page = await harness.signIn('admin');
+  const page = await harness().signIn('admin');
   await openFromMenu(page, '措施清单', '/console/measures');
   await page.getByRole('button', { name: 'Excel 导入' }).click();
   const dialog = page.getByRole('dialog', { name: '导入措施清单' });

@@ -4,26 +4,18 @@
 // the tax violator opens a feedback duty, made overdue here.
 // Run: node scripts/test.mjs test/browser/tracking.test.ts
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { DEMO_DEPARTMENTS, DEMO_ORGS } from '../../src/modules/demo/fixtures.js';
-import { openFromMenu, startConsoleHarness, type ConsoleHarness } from './console-support.js';
+import { openFromMenu, useConsoleHarness } from './console-support.js';
 
 const TIMEOUT = 90_000;
-let harness: ConsoleHarness;
+const harness = useConsoleHarness();
 const [market, , finance] = DEMO_DEPARTMENTS;
 
-before(async () => {
-  harness = await startConsoleHarness();
-}, { timeout: 180_000 });
-
-after(async () => {
-  await harness?.close();
-  assert.deepEqual(harness?.pageErrors ?? [], [], 'no uncaught errors in the pages');
-});
 
 test('the credit office reads the quarter of every department and downloads the Excel report', { timeout: TIMEOUT }, async () => {
   // the finance clerk checks the demo's tax violator: measures come back, feedback is due
-  const clerk = await harness.signIn('czt');
+  const clerk = await harness().signIn('czt');
   const checked = await clerk.evaluate(async (uscc) => {
     const r = await fetch('/api/v1/checks', {
       method: 'POST', headers: { 'content-type': 'application/json', 'x-xinyong-client': 'console' },
@@ -35,7 +27,7 @@ test('the credit office reads the quarter of every department and downloads the 
   assert.ok(checked.measures > 0);
   await clerk.context().close();
 
-  const admin = await harness.signIn('admin');
+  const admin = await harness().signIn('admin');
   await openFromMenu(admin, '跟踪问效', '/console/tracking');
   const quarter = admin.getByRole('combobox', { name: '季度' });
   await quarter.waitFor();
@@ -73,7 +65,7 @@ test('the credit office reads the quarter of every department and downloads the 
 });
 
 test('a department officer sees its own department only', { timeout: TIMEOUT }, async () => {
-  const page = await harness.signIn('scjg');
+  const page = await harness().signIn('scjg');
   await openFromMenu(page, '跟踪问效', '/console/tracking');
   await page.getByRole('row').filter({ hasText: market.name }).waitFor();
   assert.equal(await page.getByRole('row').filter({ hasText: finance.name }).count(), 0, 'no other department\'s figures');
