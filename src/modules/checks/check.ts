@@ -64,15 +64,17 @@ export function assertMayCheck(principal: Principal): void {
   if (!principal.platform && !principal.departmentRoles.includes('implementing')) throw errors.forbidden('只有实施部门可以进行联合奖惩核查。');
 }
 
-function entriesOf(facts: store.SubjectFacts, subjectId: string): EntryFact[] {
-  const fact = (e: store.FactEntry | store.FactViaEntry) => ({
-    id: e.id, listType: e.list_type, listTypeName: e.list_type_name, kind: e.kind, domain: e.domain, status: e.status, startsOn: e.starts_on, endsOn: e.ends_on,
-  });
-  const own = facts.own.filter((e) => e.subject_id === subjectId).map((e) => ({ ...fact(e), via: null }));
-  const via = facts.via.filter((e) => e.person_id === subjectId).map((e) => ({
-    ...fact(e), via: { organizationId: e.org_id, organizationName: e.org_name, uscc: e.org_uscc, role: e.role },
-  }));
-  return [...own, ...via];
+/** The round's entries grouped by the subject they reach (own, or as a responsible person), once per round. */
+function entriesBySubject(facts: store.SubjectFacts): Map<string, EntryFact[]> {
+  const bySubject = new Map<string, EntryFact[]>();
+  const add = (subjectId: string, e: store.FactEntry | store.FactViaEntry, via: EntryFact['via']) => {
+    const list = bySubject.get(subjectId) ?? [];
+    list.push({ id: e.id, listType: e.list_type, listTypeName: e.list_type_name, kind: e.kind, domain: e.domain, status: e.status, startsOn: e.starts_on, endsOn: e.ends_on, via });
+    bySubject.set(subjectId, list);
+  };
+  for (const e of facts.own) add(e.subject_id, e, null);
+  for (const e of facts.via) add(e.person_id, e, { organizationId: e.org_id, organizationName: e.org_name, uscc: e.org_uscc, role: e.role });
+  return bySubject;
 }
 
 function matterFor(catalog: CheckCatalog, item: CheckItem) {
@@ -102,6 +104,7 @@ export async function runChecks(ctx: AppContext, items: CheckItem[]): Promise<Se
   const byUscc = new Map(facts.subjects.filter((s) => s.uscc).map((s) => [s.uscc!, s]));
   const byBlind = new Map(facts.subjects.filter((s) => s.id_blind).map((s) => [s.id_blind!, s]));
   const negative = new Set(facts.negative);
+  const entries = entriesBySubject(facts);
   const due = await feedbackDueOn(ctx, today);
   const settled: ({ ok: true; answer: Answer; matterId: string } | { ok: false; error: unknown })[] = [];
   for (const item of items) {
@@ -116,7 +119,7 @@ export async function runChecks(ctx: AppContext, items: CheckItem[]): Promise<Se
       } else {
         const s = r.kind === 'uscc' ? byUscc.get(r.uscc) : byBlind.get(r.blind);
         answer = s
-          ? answerFor({ facts, subject: s, measures: catalog.measures.get(item.principal.departmentId) ?? [], matterCategory: matter.category, today, threeYearsClean: s.created_on <= threeYearsAgo && !negative.has(s.id), due, version })
+          ? answerFor({ entries: entries.get(s.id) ?? [], subject: s, measures: catalog.measures.get(item.principal.departmentId) ?? [], matterCategory: matter.category, today, threeYearsClean: s.created_on <= threeYearsAgo && !negative.has(s.id), due, version })
           : { subject: { id: null, kind: null, name: null, uscc: r.kind === 'uscc' ? r.uscc : null, idNumberMasked: r.kind === 'id' ? r.masked : null, known: false }, outcome: 'clear', aggravated: false, greenChannel: false, entries: [], measures: [], held: [], feedbackDueOn: null, dataVersion: version };
       }
       settled.push({ ok: true, answer, matterId: matter.id });
@@ -128,9 +131,9 @@ export async function runChecks(ctx: AppContext, items: CheckItem[]): Promise<Se
   return settled.map((x, i) => (x.ok ? { ok: true, result: { checkId: ids[i]!, ...x.answer } } : x));
 }
 
-function answerFor(a: { facts: store.SubjectFacts; subject: store.FactSubject; measures: MeasureFact[]; matterCategory: string; today: string; threeYearsClean: boolean; due: { dueOn: string; warnings: string[] }; version: number }): Answer {
+function answerFor(a: { entries: EntryFact[]; subject: store.FactSubject; measures: MeasureFact[]; matterCategory: string; today: string; threeYearsClean: boolean; due: { dueOn: string; warnings: string[] }; version: number }): Answer {
   const s = a.subject;
-  const ev = evaluateCheck({ subjectKind: s.kind, entries: entriesOf(a.facts, s.id), measures: a.measures, matterCategory: a.matterCategory, today: a.today, threeYearsClean: a.threeYearsClean });
+  const ev = evaluateCheck({ subjectKind: s.kind, entries: a.entries, measures: a.measures, matterCategory: a.matterCategory, today: a.today, threeYearsClean: a.threeYearsClean });
   const open = ev.measures.length > 0;
   return {
     subject: { id: s.id, kind: s.kind, name: s.name, uscc: s.uscc, idNumberMasked: s.id_masked, known: true }, ...ev,

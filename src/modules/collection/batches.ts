@@ -10,17 +10,12 @@ import * as store from './store.js';
 
 export interface RejectView { row: number; field: string; code: string; reason: string }
 
-export interface ImportSummary {
-  batchId: string;
-  status: 'running' | 'completed' | 'rejected' | 'failed';
-  infoType: string;
-  typeVersion: number;
-  department: { code: string; name: string };
+/** What every import of a file reports (info types, measures, list entries). */
+export interface ImportCounts {
   fileName: string;
   format: string;
   encoding: string | null;
   allOrNothing: boolean;
-  overrideReason: string | null;
   /** Rows read; total = accepted + versioned + unchanged + revoked + rejected (all-or-nothing: nothing kept). */
   total: number;
   accepted: number;
@@ -32,6 +27,15 @@ export interface ImportSummary {
   /** Problems listed (a rejected row can have several); `rejects` may be cut to the first 1,000. */
   rejectsTotal: number;
   warnings: string[];
+}
+
+export interface ImportSummary extends ImportCounts {
+  batchId: string;
+  status: 'running' | 'completed' | 'rejected' | 'failed';
+  infoType: string;
+  typeVersion: number;
+  department: { code: string; name: string };
+  overrideReason: string | null;
   error: string | null;
   resumedFrom?: number;
   startedAt: string;

@@ -12,7 +12,7 @@ import type { Tx } from '../../db/database.js';
 import type { Cell, InfoTypeDefinition } from '../../domain/fields.js';
 import type { RowIssue } from '../../domain/fields-row.js';
 import { AppError } from '../../errors.js';
-import type { RejectView } from './batches.js';
+import type { ImportCounts, RejectView } from './batches.js';
 import { detectFormat, openRowSource, type RowSource } from './readers.js';
 
 export type SheetRowOutcome = 'accepted' | 'versioned' | 'unchanged' | 'revoked';
@@ -35,23 +35,9 @@ export interface SheetImportRequest {
   onProgress?: (p: { rows: number; bytes: number; size: number; resumedFrom: number }) => void;
 }
 
-export interface SheetImportSummary {
+export interface SheetImportSummary extends ImportCounts {
   type: string;
   status: 'completed' | 'rejected';
-  fileName: string;
-  format: string;
-  encoding: string | null;
-  allOrNothing: boolean;
-  /** total = accepted + versioned + unchanged + revoked + rejected (all-or-nothing with rejects: nothing kept). */
-  total: number;
-  accepted: number;
-  versioned: number;
-  unchanged: number;
-  revoked: number;
-  rejected: number;
-  rejects: RejectView[];
-  rejectsTotal: number;
-  warnings: string[];
 }
 
 const CHUNK_SIZE = 500;
