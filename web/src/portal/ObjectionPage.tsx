@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ApiError, request } from '../shared/api.js';
 import { useLocation } from '../shared/router.js';
-import { ENTRY_ID_HINT, targetFromSearch, ErrorSummary, Field, Receipt, serverFieldErrors, TargetNote, useSubmission, UUID, type Errors } from './forms.js';
+import { ApplicantFields, TargetField, targetFromSearch, type Target, ErrorSummary, Field, Receipt, serverFieldErrors, TargetNote, useSubmission, UUID, type Errors } from './forms.js';
 
 const FORM = 'objection';
 const LABELS: Record<string, string> = {
@@ -10,9 +10,9 @@ const LABELS: Record<string, string> = {
 
 interface Filed { receiptCode: string; acceptDueOn: string }
 
-function validate(v: Record<string, string>): Errors {
+function validate(v: Record<string, string>, target: Target): Errors {
   const e: Errors = {};
-  if (!UUID.test(v.entryId.trim())) e[v.targetField] = `请填写正确的${v.targetLabel}`;
+  if (!UUID.test(v.entryId.trim())) e[target.field] = `请填写正确的${target.label}`;
   if (v.reason.trim().length < 5) e.reason = '请说明异议理由（不少于 5 个字）';
   if (!v.name.trim()) e['applicant.name'] = '请填写申请人姓名或单位名称';
   if (v.contact.trim().length < 5) e['applicant.contact'] = '请填写手机号码或其他联系方式（不少于 5 个字符）';
@@ -23,7 +23,7 @@ function validate(v: Record<string, string>): Errors {
 export function ObjectionPage({ siteName }: { siteName: string }) {
   const { search } = useLocation();
   const target = targetFromSearch(search);
-  const [v, setV] = useState({ entryId: target.id, targetField: target.field, targetLabel: target.label, reason: '', name: '', contact: '', attachments: '' });
+  const [v, setV] = useState({ entryId: target.id, reason: '', name: '', contact: '', attachments: '' });
   const [errors, setErrors] = useState<Errors>({});
   const submission = useSubmission<Filed>();
   const set = (key: keyof typeof v) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setV({ ...v, [key]: event.target.value });
@@ -34,7 +34,7 @@ export function ObjectionPage({ siteName }: { siteName: string }) {
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    const found = validate(v);
+    const found = validate(v, target);
     setErrors(found);
     if (Object.keys(found).length) return;
     const attachments = v.attachments.split('\n').map((s) => s.trim()).filter(Boolean).map((name) => ({ name }));
@@ -67,21 +67,14 @@ export function ObjectionPage({ siteName }: { siteName: string }) {
           <ErrorSummary form={FORM} errors={errors} labels={LABELS}
             message={state.status === 'failed' && !Object.keys(errors).length ? state.message : null} />
           <TargetNote subject={search.get('subject')} list={search.get('list')} />
-          <Field form={FORM} name={target.field} label={target.label} required hint={target.kind === 'entry' ? ENTRY_ID_HINT : '可在主体信用信息页或“双公示”栏目的记录下方找到'} errors={errors}>
-            {(p) => <input {...p} className="input code" value={v.entryId} onChange={set('entryId')} maxLength={40} autoComplete="off" spellCheck={false} />}
-          </Field>
+          <TargetField form={FORM} target={target} value={v.entryId} onChange={set('entryId')} errors={errors} />
           <Field form={FORM} name="reason" label="异议理由" required hint="请写明认为哪些信息有误、正确的情况是什么" errors={errors}>
             {(p) => <textarea {...p} className="input" rows={5} value={v.reason} onChange={set('reason')} maxLength={5000} />}
           </Field>
           <Field form={FORM} name="attachments" label="证明材料" hint="每行填写一份材料的名称；材料原件请在受理后按要求提供" errors={errors}>
             {(p) => <textarea {...p} className="input" rows={3} value={v.attachments} onChange={set('attachments')} />}
           </Field>
-          <Field form={FORM} name="applicant.name" label="申请人姓名" required hint="个人填写姓名；单位填写单位名称" errors={errors}>
-            {(p) => <input {...p} className="input" value={v.name} onChange={set('name')} maxLength={100} autoComplete="name" />}
-          </Field>
-          <Field form={FORM} name="applicant.contact" label="联系方式" required hint="手机号码或电子邮箱，仅用于办理本异议，加密保存" errors={errors}>
-            {(p) => <input {...p} className="input" value={v.contact} onChange={set('contact')} maxLength={200} autoComplete="tel" />}
-          </Field>
+          <ApplicantFields form={FORM} name={v.name} contact={v.contact} onName={set('name')} onContact={set('contact')} errors={errors} purpose="本异议" />
           <button type="submit" className="button button--primary" disabled={state.status === 'submitting'}>
             {state.status === 'submitting' ? '正在提交……' : '提交异议'}
           </button>

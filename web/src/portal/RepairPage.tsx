@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ApiError, request } from '../shared/api.js';
 import { useLocation } from '../shared/router.js';
-import { ENTRY_ID_HINT, targetFromSearch, ErrorSummary, Field, Receipt, serverFieldErrors, TargetNote, useSubmission, UUID, type Errors } from './forms.js';
+import { ApplicantFields, TargetField, targetFromSearch, type Target, ErrorSummary, Field, Receipt, serverFieldErrors, TargetNote, useSubmission, UUID, type Errors } from './forms.js';
 import { CONDITION_LABELS, EVIDENCE_LABELS } from './labels.js';
 
 const FORM = 'repair';
@@ -13,9 +13,9 @@ const COMMITMENT_HINT = '如：本单位承诺已纠正失信行为、履行相�
 interface Filed { receiptCode: string; decideDueOn: string }
 interface Evidence { kind: string; name: string }
 
-function validate(v: { entryId: string; targetField: string; targetLabel: string; reason: string; commitment: string; name: string; contact: string }, evidence: Evidence[]): Errors {
+function validate(v: { entryId: string; reason: string; commitment: string; name: string; contact: string }, evidence: Evidence[], target: Target): Errors {
   const e: Errors = {};
-  if (!UUID.test(v.entryId.trim())) e[v.targetField] = `请填写正确的${v.targetLabel}`;
+  if (!UUID.test(v.entryId.trim())) e[target.field] = `请填写正确的${target.label}`;
   if (v.reason.trim().length < 5) e.reason = '请说明申请理由（不少于 5 个字）';
   if (v.commitment.trim().length < 10) e.commitment = '请作出信用修复承诺（不少于 10 个字）';
   if (evidence.some((x) => !x.name.trim())) e.evidence = '请填写每份材料的名称，或删除空行';
@@ -34,7 +34,7 @@ function unmetConditions(error: unknown): { code: string; message: string }[] {
 export function RepairPage({ siteName }: { siteName: string }) {
   const { search } = useLocation();
   const target = targetFromSearch(search);
-  const [v, setV] = useState({ entryId: target.id, targetField: target.field, targetLabel: target.label, reason: '', commitment: '', name: '', contact: '' });
+  const [v, setV] = useState({ entryId: target.id, reason: '', commitment: '', name: '', contact: '' });
   const [evidence, setEvidence] = useState<Evidence[]>([{ kind: 'fulfilment', name: '' }]);
   const [errors, setErrors] = useState<Errors>({});
   const submission = useSubmission<Filed>();
@@ -47,7 +47,7 @@ export function RepairPage({ siteName }: { siteName: string }) {
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    const found = validate(v, evidence);
+    const found = validate(v, evidence, target);
     setErrors(found);
     if (Object.keys(found).length) return;
     await submission.run(() => request<Filed>('/repairs', {
@@ -88,9 +88,7 @@ export function RepairPage({ siteName }: { siteName: string }) {
               message={state.status === 'failed' && !Object.keys(errors).length ? state.message : null} />
           )}
           <TargetNote subject={search.get('subject')} list={search.get('list')} />
-          <Field form={FORM} name={target.field} label={target.label} required hint={target.kind === 'entry' ? ENTRY_ID_HINT : '可在主体信用信息页或“双公示”栏目的记录下方找到'} errors={errors}>
-            {(p) => <input {...p} className="input code" value={v.entryId} onChange={set('entryId')} maxLength={40} autoComplete="off" spellCheck={false} />}
-          </Field>
+          <TargetField form={FORM} target={target} value={v.entryId} onChange={set('entryId')} errors={errors} />
           <Field form={FORM} name="reason" label="申请理由" required hint="说明已纠正的失信行为和履行义务的情况" errors={errors}>
             {(p) => <textarea {...p} className="input" rows={4} value={v.reason} onChange={set('reason')} maxLength={5000} />}
           </Field>
@@ -115,12 +113,7 @@ export function RepairPage({ siteName }: { siteName: string }) {
               <button type="button" className="button" onClick={() => setEvidence([...evidence, { kind: 'training', name: '' }])}>添加材料</button>
             )}
           </fieldset>
-          <Field form={FORM} name="applicant.name" label="申请人姓名" required hint="个人填写姓名；单位填写单位名称" errors={errors}>
-            {(p) => <input {...p} className="input" value={v.name} onChange={set('name')} maxLength={100} autoComplete="name" />}
-          </Field>
-          <Field form={FORM} name="applicant.contact" label="联系方式" required hint="手机号码或电子邮箱，仅用于办理本申请，加密保存" errors={errors}>
-            {(p) => <input {...p} className="input" value={v.contact} onChange={set('contact')} maxLength={200} autoComplete="tel" />}
-          </Field>
+          <ApplicantFields form={FORM} name={v.name} contact={v.contact} onName={set('name')} onContact={set('contact')} errors={errors} purpose="本申请" />
           <button type="submit" className="button button--primary" disabled={state.status === 'submitting'}>
             {state.status === 'submitting' ? '正在提交……' : '提交修复申请'}
           </button>

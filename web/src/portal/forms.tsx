@@ -135,12 +135,41 @@ export function TargetNote({ subject, list }: { subject: string | null; list: st
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export interface Target { kind: 'entry' | 'record'; id: string; field: string; label: string; hint: string }
+
 /** What an objection or repair is about, from the link that opened the form: `?entry=` or `?record=`. */
-export function targetFromSearch(search: URLSearchParams): { kind: 'entry' | 'record'; id: string; field: string; label: string } {
+export function targetFromSearch(search: URLSearchParams): Target {
   const record = search.get('record');
   return record !== null
-    ? { kind: 'record', id: record, field: 'target.recordId', label: '信用记录编号' }
-    : { kind: 'entry', id: search.get('entry') ?? '', field: 'target.entryId', label: '名单记录编号' };
+    ? { kind: 'record', id: record, field: 'target.recordId', label: '信用记录编号', hint: '可在主体信用信息页或“双公示”栏目的记录下方找到' }
+    : { kind: 'entry', id: search.get('entry') ?? '', field: 'target.entryId', label: '名单记录编号', hint: ENTRY_ID_HINT };
+}
+
+type OnChange = (event: React.ChangeEvent<HTMLInputElement>) => void;
+
+/** The number of the entry or record the form is about (pre-filled from the link). */
+export function TargetField({ form, target, value, onChange, errors }: { form: string; target: Target; value: string; onChange: OnChange; errors: Errors }) {
+  return (
+    <Field form={form} name={target.field} label={target.label} required hint={target.hint} errors={errors}>
+      {(p) => <input {...p} className="input code" value={value} onChange={onChange} maxLength={40} autoComplete="off" spellCheck={false} />}
+    </Field>
+  );
+}
+
+/** Who applies and how to reach them (kept encrypted); `purpose` says what the contact is used for. */
+export function ApplicantFields({ form, name, contact, onName, onContact, errors, purpose }: {
+  form: string; name: string; contact: string; onName: OnChange; onContact: OnChange; errors: Errors; purpose: string;
+}) {
+  return (
+    <>
+      <Field form={form} name="applicant.name" label="申请人姓名" required hint="个人填写姓名；单位填写单位名称" errors={errors}>
+        {(p) => <input {...p} className="input" value={name} onChange={onName} maxLength={100} autoComplete="name" />}
+      </Field>
+      <Field form={form} name="applicant.contact" label="联系方式" required hint={`手机号码或电子邮箱，仅用于办理${purpose}，加密保存`} errors={errors}>
+        {(p) => <input {...p} className="input" value={contact} onChange={onContact} maxLength={200} autoComplete="tel" />}
+      </Field>
+    </>
+  );
 }
 
 export const ENTRY_ID_HINT = '可在主体信用信息页或“红黑名单”栏目的记录下方找到，形如 7b77b657-9fcb-4b88-a178-03d63b1afb68';
