@@ -64,7 +64,7 @@ if (wants('checks')) {
   await withPlatform(async ({ ctx, database, config }) => {
     if (config.databaseUrl) throw new Error('the checks bench loads 1M rows: run it on the embedded database (unset DATABASE_URL)');
     const r = await runCheckBench({ ctx, pool: database.pool, organisations: organisationCount, entries: entryCount, seconds: quick ? 3 : 10, rounds: quick ? 1 : 3 });
-    line('http POST /checks', { organisations: organisationCount, entries: r.listed, median_rps: Math.round(r.medianRps), bare_route_rps: Math.round(r.baselineRps), ratio: r.ratio, p99_ms: r.p99Ms, checks_logged: r.logged });
+    line('http POST /checks', { mode: r.mode, organisations: organisationCount, entries: r.listed, index_load_ms: Math.round(r.indexLoadMs), index_heap_mb: Math.round(r.indexHeapMb), median_rps: Math.round(r.medianRps), bare_route_rps: Math.round(r.baselineRps), ratio: r.ratio, p99_ms: r.p99Ms, checks_logged: r.logged });
     line('http POST /checks/batch', { subjects: 1000, median_ms: Math.round(r.batchMs), load_s: r.loadSeconds });
   });
 }

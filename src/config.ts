@@ -17,6 +17,10 @@ export interface Config {
   production: boolean;
   logLevel: string;
   sessionHours: number;
+  /** Where checks find subjects: an in-process index following the feed, or PostgreSQL each time (ADR 015). */
+  checkIndex: 'memory' | 'database';
+  /** How often the index polls the feed for other processes' writes. */
+  checkIndexPollMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -73,6 +77,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
   if (blindIndexKey.length < 32) throw new ConfigError('XINYONG_BLIND_INDEX_KEY must be at least 32 bytes (base64)');
   const sessionHours = Number(env.XINYONG_SESSION_HOURS ?? 12);
   if (!Number.isFinite(sessionHours) || sessionHours <= 0) throw new ConfigError('XINYONG_SESSION_HOURS must be a positive number');
+  const checkIndex = env.XINYONG_CHECK_INDEX ?? 'memory';
+  if (checkIndex !== 'memory' && checkIndex !== 'database') throw new ConfigError('XINYONG_CHECK_INDEX must be memory or database');
+  const checkIndexPollMs = Number(env.XINYONG_CHECK_INDEX_POLL_MS ?? 200);
+  if (!Number.isInteger(checkIndexPollMs) || checkIndexPollMs < 10 || checkIndexPollMs > 60_000) throw new ConfigError('XINYONG_CHECK_INDEX_POLL_MS must be an integer between 10 and 60000');
   return {
     databaseUrl,
     dataDir,
@@ -90,5 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     production,
     logLevel: env.XINYONG_LOG_LEVEL ?? (production ? 'info' : 'warn'),
     sessionHours,
+    checkIndex,
+    checkIndexPollMs,
   };
 }

@@ -2,6 +2,7 @@
 import type { Config } from './config.js';
 import type pg from 'pg';
 import type { Db } from './db/database.js';
+import type { CheckRuntime } from './modules/checks/runtime.js';
 
 export interface AppContext {
   db: Db;
@@ -9,4 +10,6 @@ export interface AppContext {
   databaseKind: 'embedded' | 'server';
   /** Connections for the check hot path's named prepared statements (generic plans; ADR 013). */
   checkPool: pg.Pool;
+  /** Set by buildApp in a serving process: the subject index and write-behind check log (ADR 015). */
+  checks?: CheckRuntime;
 }

@@ -49,4 +49,5 @@ export const errors = {
   forbidden: (detail = '当前账号的角色或所属部门无权执行此操作。') => new AppError('FORBIDDEN', 403, detail),
   notFound: (what: string) => new AppError('NOT_FOUND', 404, `未找到${what}，或您无权查看。`),
   conflict: (code: string, detail: string) => new AppError(code, 409, detail),
+  unavailable: (detail: string) => new AppError('SERVICE_UNAVAILABLE', 503, detail),
 };

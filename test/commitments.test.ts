@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { sequenceChanges } from '../src/modules/changes/sequencer.js';
 import { today } from '../src/modules/calendar/use-cases.js';
-import { idNumber, uscc } from './support/factories.js';
+import { backdateSubject, idNumber, uscc } from './support/factories.js';
 import { client } from './support/http.js';
 import { jointActionSetting } from './support/joint-action.js';
 import { startPlatform, type TestPlatform } from './support/platform.js';
@@ -68,7 +68,7 @@ test('another department can neither see nor judge the commitment', async () => 
 
 test('a broken commitment is a negative record: the green channel closes and the feed says so', async () => {
   // known to the platform for four years without negative records: green channel
-  await sql`UPDATE subject SET created_at = now() - interval '4 years' WHERE uscc = ${org.uscc}`.execute(p.ctx.db);
+  await backdateSubject(p.ctx, org.uscc, 4);
   const check = () => s.financeSystem.post('/api/v1/checks', { subject: { uscc: org.uscc }, matterCode: s.codes.matter });
   assert.equal((await check()).body.greenChannel, true);
 

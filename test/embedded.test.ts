@@ -74,7 +74,8 @@ test('data survives a restart, and a SIGKILLed owner does not block the next sta
   const third = serve(port);
   await waitHealthy(port);
   third.child.kill('SIGINT');
-  assert.equal(await third.exited, 0);
+  const code3 = await third.exited; if (code3 !== 0) console.error('THIRD OUTPUT', third.output());
+  assert.equal(code3, 0);
 });
 
 test('a database with locale C is refused with a clear message', async () => {

@@ -1,5 +1,7 @@
 // Test data made through the real use cases (no SQL shortcuts), with valid, unique identifiers.
+import { sql } from 'kysely';
 import type { AppContext } from '../../src/context.js';
+import { recordChange } from '../../src/modules/changes/record.js';
 import { makeRic, makeUscc } from '../../src/domain/identifiers/generate.js';
 import { createApiKey } from '../../src/modules/auth/keys.js';
 import type { Role } from '../../src/modules/auth/principal.js';
@@ -31,4 +33,18 @@ export async function makeUser(ctx: AppContext, opts: { department?: string; rol
   const username = `user${counter}_${Math.random().toString(36).slice(2, 7)}`;
   await createUser({ db: ctx.db, principal: null, input: { department: opts.department, username, displayName: `用户${counter}`, role: opts.role, password } });
   return { username, password };
+}
+
+/**
+ * A subject registered `years` ago (the green channel needs three clean years). Time cannot pass in
+ * a test, so the date is set in SQL — with the change an administrator's data correction records, so
+ * that the processes' subject indexes read the subject again (ADR 015), as they would have loaded it.
+ */
+export async function backdateSubject(ctx: AppContext, uscc: string, years: number): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const row = await tx.updateTable('subject').set({ created_at: sql`now() - make_interval(years => ${years})` as unknown as Date })
+      .where('uscc', '=', uscc).returning(['id', 'kind']).executeTakeFirstOrThrow();
+    await recordChange(tx, { type: 'subject.updated', subjectId: row.id, isPublic: row.kind !== 'natural_person', data: { id: row.id, registeredYearsAgo: years } });
+  });
+  ctx.checks?.noteLocalWrite(); // written in this process, outside a request: the next check must see it
 }

@@ -44,3 +44,17 @@ export async function startPlatform(opts: { demo?: boolean; rateLimits?: boolean
     },
   };
 }
+
+/**
+ * Calls `fn` until `ok` holds of its result or `withinMs` passes; returns the last result either way
+ * (the caller asserts on it, so a timeout fails with the real value). For what another process
+ * applies within a documented lag (ADR 015) — never to paper over a race in the process under test.
+ */
+export async function eventually<T>(fn: () => Promise<T>, ok: (r: T) => boolean, withinMs: number): Promise<T> {
+  const until = Date.now() + withinMs;
+  for (;;) {
+    const r = await fn();
+    if (ok(r) || Date.now() > until) return r;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

@@ -75,16 +75,16 @@ const keyCache = new Map<string, { principal: Principal | null; until: number }>
 
 export async function authenticateKey(db: Db, key: string): Promise<Principal | null> {
   if (!key.startsWith('xy_') || key.length > 100) return null;
-  const hash = hashSecret(key);
-  const hit = keyCache.get(hash);
+  // keyed by the key as sent, so a hit costs no hash (the key is in this process's memory anyway)
+  const hit = keyCache.get(key);
   if (hit && hit.until > Date.now()) return hit.principal;
-  const principal = await store.findPrincipalByKeyHash(db, hash);
+  const principal = await store.findPrincipalByKeyHash(db, hashSecret(key));
   if (keyCache.size > 10_000) keyCache.clear();
   // unknown keys are not cached: a key created a moment ago in another process must work at once
-  if (principal) keyCache.set(hash, { principal, until: Date.now() + KEY_CACHE_MS });
+  if (principal) keyCache.set(key, { principal, until: Date.now() + KEY_CACHE_MS });
   return principal;
 }
 
 function forgetKey(id: string): void {
-  for (const [hash, v] of keyCache) if (v.principal?.id === id) keyCache.delete(hash);
+  for (const [key, v] of keyCache) if (v.principal?.id === id) keyCache.delete(key);
 }

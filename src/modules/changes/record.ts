@@ -17,7 +17,12 @@ export interface ChangeInput {
   data: Record<string, unknown>;
 }
 
+let recordedHere = 0;
+/** How many changes this process has recorded (the check index catches up when it moves; ADR 015). */
+export const changesRecordedHere = (): number => recordedHere;
+
 export async function recordChange(tx: Tx, c: ChangeInput): Promise<void> {
+  recordedHere++;
   await tx.insertInto('change').values({
     type: c.type,
     subject_id: c.subjectId ?? null,

@@ -25,7 +25,7 @@ export function createCheckBatcher(ctx: AppContext) {
       const settled = await runChecks(ctx, items);
       items.forEach((p, i) => {
         const s = settled[i];
-        if (s.ok) p.resolve(s.result);
+        if (s.ok) s.written.then(() => p.resolve(s.result), p.reject);
         else p.reject(s.error);
       });
     } catch (e) {

@@ -7,12 +7,15 @@
 import type pg from 'pg';
 import type { MeasureFact } from '../../domain/check-evaluation.js';
 import * as store from './store.js';
+import type { ListTypeFact } from './subject-index.js';
 
 export interface CheckCatalog {
   version: number;
   matters: Map<string, store.FactMatter>;
   /** implementing department id → the measures it applies */
   measures: Map<string, MeasureFact[]>;
+  /** list type id → what an entry of it shows (the subject index keeps entries by list type id) */
+  listTypes: Map<string, ListTypeFact>;
 }
 
 // one copy per database (a test process opens several platforms)
@@ -29,7 +32,8 @@ function build(facts: store.CatalogFacts): CheckCatalog {
     });
     measures.set(m.department_id, list);
   }
-  return { version: Number(facts.version), matters: new Map(facts.matters.map((m) => [m.code, m])), measures };
+  const listTypes = new Map(facts.listTypes.map((t) => [t.id, { code: t.code, name: t.name, kind: t.kind, domain: t.domain }]));
+  return { version: Number(facts.version), matters: new Map(facts.matters.map((m) => [m.code, m])), measures, listTypes };
 }
 
 async function reload(pool: pg.Pool): Promise<CheckCatalog> {

@@ -84,7 +84,22 @@ function matterFor(catalog: CheckCatalog, item: CheckItem) {
   return matter;
 }
 
-export type Settled = { ok: true; result: CheckResult } | { ok: false; error: unknown };
+/**
+ * The subjects' facts and the catalog for one round: from the process's subject index when it is
+ * loaded (caught up with this process's writes; ADR 015), else from PostgreSQL in one statement.
+ */
+async function roundFacts(ctx: AppContext, q: { usccs: string[]; blinds: string[]; negativeSince: string }): Promise<{ facts: store.SubjectFacts; catalog: CheckCatalog }> {
+  const view = await ctx.checks?.follower?.view();
+  if (view) {
+    const catalog = await catalogAt(ctx.checkPool, view.catalogVersion);
+    return { catalog, facts: { ...view.index.facts({ ...q, listTypes: catalog.listTypes }), version: view.version, catalogVersion: view.catalogVersion } };
+  }
+  const facts = await store.loadSubjectFacts(ctx.checkPool, q);
+  return { facts, catalog: await catalogAt(ctx.checkPool, Number(facts.catalogVersion)) };
+}
+
+/** An answer, and the write of its log row: an answer may be returned once its row is `written`. */
+export type Settled = { ok: true; result: CheckResult; written: Promise<void> } | { ok: false; error: unknown };
 
 /**
  * Checks a round of subjects — any departments, any matters — from one read of their facts (one
@@ -94,12 +109,11 @@ export type Settled = { ok: true; result: CheckResult } | { ok: false; error: un
 export async function runChecks(ctx: AppContext, items: CheckItem[]): Promise<Settled[]> {
   const today = todayInChina();
   const threeYearsAgo = addMonths(today, -36);
-  const facts = await store.loadSubjectFacts(ctx.checkPool, {
+  const { facts, catalog } = await roundFacts(ctx, {
     usccs: items.flatMap((i) => (i.resolved.kind === 'uscc' ? [i.resolved.uscc] : [])),
     blinds: items.flatMap((i) => (i.resolved.kind === 'id' ? [i.resolved.blind] : [])),
     negativeSince: threeYearsAgo,
   });
-  const catalog = await catalogAt(ctx.checkPool, Number(facts.catalogVersion));
   const version = Number(facts.version);
   const byUscc = new Map(facts.subjects.filter((s) => s.uscc).map((s) => [s.uscc!, s]));
   const byBlind = new Map(facts.subjects.filter((s) => s.id_blind).map((s) => [s.id_blind!, s]));
@@ -127,8 +141,8 @@ export async function runChecks(ctx: AppContext, items: CheckItem[]): Promise<Se
       settled.push({ ok: false, error });
     }
   }
-  const ids = await storeChecks(ctx, items, settled);
-  return settled.map((x, i) => (x.ok ? { ok: true, result: { checkId: ids[i]!, ...x.answer } } : x));
+  const stored = storeChecks(ctx, items, settled);
+  return settled.map((x, i) => (x.ok ? { ok: true, result: { checkId: stored[i]!.id, ...x.answer }, written: stored[i]!.written } : x));
 }
 
 function answerFor(a: { entries: EntryFact[]; subject: store.FactSubject; measures: MeasureFact[]; matterCategory: string; today: string; threeYearsClean: boolean; due: { dueOn: string; warnings: string[] }; version: number }): Answer {
@@ -141,14 +155,17 @@ function answerFor(a: { entries: EntryFact[]; subject: store.FactSubject; measur
   };
 }
 
-async function storeChecks(ctx: AppContext, items: CheckItem[], settled: ({ ok: true; answer: Answer; matterId: string } | { ok: false; error: unknown })[]): Promise<(string | null)[]> {
-  const ids: (string | null)[] = [];
+/**
+ * Starts writing the round's log rows; each answer gets its id and the promise of its own row's
+ * write, so a clear answer never waits for another answer's durable commit.
+ */
+function storeChecks(ctx: AppContext, items: CheckItem[], settled: ({ ok: true; answer: Answer; matterId: string } | { ok: false; error: unknown })[]): ({ id: string; written: Promise<void> } | null)[] {
+  const out: ({ id: string; written: Promise<void> } | null)[] = [];
   const rows: store.CheckRow[] = [];
   const persons: { subjectId: string; checkId: string; principal: Principal }[] = [];
   settled.forEach((x, i) => {
-    if (!x.ok) return void ids.push(null);
+    if (!x.ok) return void out.push(null);
     const id = randomUUID();
-    ids.push(id);
     const { answer: a } = x;
     const actor = actorOf(items[i].principal);
     const r = items[i].resolved;
@@ -160,23 +177,33 @@ async function storeChecks(ctx: AppContext, items: CheckItem[], settled: ({ ok: 
       feedback_status: a.measures.length ? 'open' : 'not_required', data_version: a.dataVersion,
     });
     if (a.subject?.kind === 'natural_person') persons.push({ subjectId: a.subject.id!, checkId: id, principal: items[i].principal });
+    out.push({ id, written: Promise.resolve() });
   });
-  // Answers without a duty or a person are logged on the check pool, which commits without waiting
-  // for the WAL flush; those that open a feedback duty or look at a person commit durably, with the
-  // audit rows of those looks in the same transaction (ADR 013). Both before any answer is returned.
+  // Where each row goes (ADR 013, ADR 015):
+  // - a look at a natural person: committed durably with its audit row, before the answer;
+  // - an answer that opens a feedback duty: committed before the answer (feedback may reach another
+  //   process a moment later) — durably; with the subject index, on the check pool, whose commits do
+  //   not wait for the WAL flush (a crash of the database server may lose the last ≈ 0.6 s of them);
+  // - a clear answer: on the check pool, and with the index written behind the answer (check-log.ts).
+  const fast = !!ctx.checks?.log;
   const durableIds = new Set(persons.map((p) => p.checkId));
-  const durable = rows.filter((r) => r.feedback_status === 'open' || durableIds.has(r.id));
-  const light = rows.filter((r) => r.feedback_status !== 'open' && !durableIds.has(r.id));
-  await Promise.all([
-    store.insertChecks(ctx.checkPool, light),
-    durable.length && ctx.db.transaction().execute(async (tx) => {
-      await store.insertChecksIn(tx, durable);
-      for (const p of persons) {
-        await recordAudit(tx, { actor: actorOf(p.principal), action: 'subject.checked', entityType: 'subject', entityId: p.subjectId, data: { checkId: p.checkId } });
-      }
-    }),
-  ]);
-  return ids;
+  if (!fast) for (const r of rows) if (r.feedback_status === 'open') durableIds.add(r.id);
+  const durable = rows.filter((r) => durableIds.has(r.id));
+  const duties = rows.filter((r) => !durableIds.has(r.id) && r.feedback_status === 'open');
+  const light = rows.filter((r) => !durableIds.has(r.id) && r.feedback_status !== 'open');
+  const dutyIds = new Set(duties.map((r) => r.id));
+  const dutiesWritten = store.insertChecks(ctx.checkPool, duties);
+  const lightWritten = fast ? ctx.checks!.log!.append(light) : store.insertChecks(ctx.checkPool, light);
+  const durableWritten = durable.length ? ctx.db.transaction().execute(async (tx) => {
+    await store.insertChecksIn(tx, durable);
+    for (const p of persons) {
+      await recordAudit(tx, { actor: actorOf(p.principal), action: 'subject.checked', entityType: 'subject', entityId: p.subjectId, data: { checkId: p.checkId } });
+    }
+  }) : Promise.resolve();
+  // every promise is awaited by the answers it holds; these guards only keep an empty one quiet
+  for (const p of [lightWritten, dutiesWritten, durableWritten]) p.catch(() => undefined);
+  for (const o of out) if (o) o.written = durableIds.has(o.id) ? durableWritten : dutyIds.has(o.id) ? dutiesWritten : lightWritten;
+  return out;
 }
 
 /** The batch endpoint: every subject validated first (a bad one fails the call with its index). */
@@ -187,5 +214,7 @@ export async function checkSubjects(opts: { ctx: AppContext; principal: Principa
   const settled = await runChecks(ctx, items);
   const failed = settled.find((x) => !x.ok);
   if (failed && !failed.ok) throw failed.error; // all share the matter: one error says it for all
-  return settled.map((x) => (x as { ok: true; result: CheckResult }).result);
+  const answered = settled as Extract<Settled, { ok: true }>[];
+  await Promise.all(answered.map((x) => x.written));
+  return answered.map((x) => x.result);
 }

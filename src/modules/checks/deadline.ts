@@ -7,13 +7,14 @@ import { deadline, type WorkCalendar } from '../../domain/working-days.js';
 import { loadCalendar } from '../calendar/use-cases.js';
 
 const CALENDAR_TTL_MS = 60_000;
-let cached: { db: unknown; calendar: WorkCalendar; until: number } | null = null;
+// the deadlines computed from it are kept with it: every round of checks asks for the same one
+let cached: { db: unknown; calendar: WorkCalendar; until: number; deadlines: Map<string, { dueOn: string; warnings: string[] }> } | null = null;
 
-async function calendarOf(ctx: AppContext): Promise<WorkCalendar> {
-  if (cached && cached.db === ctx.db && cached.until > Date.now()) return cached.calendar;
+async function calendarOf(ctx: AppContext) {
+  if (cached && cached.db === ctx.db && cached.until > Date.now()) return cached;
   const calendar = await loadCalendar(ctx.db);
-  cached = { db: ctx.db, calendar, until: Date.now() + CALENDAR_TTL_MS };
-  return calendar;
+  cached = { db: ctx.db, calendar, until: Date.now() + CALENDAR_TTL_MS, deadlines: new Map() };
+  return cached;
 }
 
 export async function feedbackDueOn(ctx: AppContext, from: string): Promise<{ dueOn: string; warnings: string[] }> {
@@ -23,6 +24,12 @@ export async function feedbackDueOn(ctx: AppContext, from: string): Promise<{ du
 /** The date `days` working days after `from` (the day itself not counted, 民法典 第二百零一条), with
  * a warning for every year it runs into whose holiday notice is not loaded. */
 export async function workingDeadline(ctx: AppContext, from: string, days: number): Promise<{ dueOn: string; warnings: string[] }> {
-  const d = deadline(from, days, await calendarOf(ctx));
-  return { dueOn: d.date, warnings: d.warnings };
+  const { calendar, deadlines } = await calendarOf(ctx);
+  const key = `${from}+${days}`;
+  let due = deadlines.get(key);
+  if (!due) {
+    const d = deadline(from, days, calendar);
+    deadlines.set(key, (due = { dueOn: d.date, warnings: d.warnings }));
+  }
+  return due;
 }

@@ -32,6 +32,7 @@ function checkCoverage(result: CheckResult, input: FeedbackInput): FieldError[] 
 export async function giveFeedback(opts: { ctx: AppContext; principal: Principal; checkId: string; input: FeedbackInput }) {
   const { ctx, principal, input } = opts;
   if (!/^[0-9a-f-]{36}$/i.test(opts.checkId)) throw errors.notFound('该核查记录');
+  await ctx.checks?.drained(); // a check answered a moment ago by this process may still be on its way to the log
   const check = await store.findCheck(ctx.db, opts.checkId, principal.departmentId);
   if (!check) throw errors.notFound('该核查记录');
   if (check.feedback_status === 'not_required') throw errors.conflict('FEEDBACK_NOT_REQUIRED', '本次核查未返回任何措施，无需反馈。');
@@ -54,6 +55,7 @@ export async function giveFeedback(opts: { ctx: AppContext; principal: Principal
 export async function getCheck(opts: { ctx: AppContext; principal: Principal; id: string }) {
   const { ctx, principal } = opts;
   if (!/^[0-9a-f-]{36}$/i.test(opts.id)) throw errors.notFound('该核查记录');
+  await ctx.checks?.drained();
   const check = await store.findCheck(ctx.db, opts.id, principal.platform ? null : principal.departmentId);
   if (!check) throw errors.notFound('该核查记录');
   const fb = await store.findFeedback(ctx.db, check.id);
@@ -68,6 +70,7 @@ export async function getCheck(opts: { ctx: AppContext; principal: Principal; id
 export async function listChecks(opts: { ctx: AppContext; principal: Principal; status?: 'open' | 'overdue' | 'closed'; limit?: number; offset?: number }) {
   const { ctx, principal } = opts;
   const t = today();
+  await ctx.checks?.drained();
   const rows = await store.listChecks(ctx.db, principal.platform ? null : principal.departmentId, { status: opts.status, today: t, limit: opts.limit ?? 50, offset: opts.offset ?? 0 });
   return rows.map((r) => ({
     checkId: r.id, outcome: r.outcome, matter: { code: r.matter_code, name: r.matter_name },

@@ -1,0 +1,9 @@
+-- The check log (credit_check) is append-only evidence written at thousands of rows a second
+-- (ADR 015). Its foreign keys ran three referential-integrity triggers per row, each locking the
+-- referenced department, matter and subject rows — about half of the log's cost in PostgreSQL.
+-- The rows referenced are never deleted (no code path deletes a department, matter or subject), so
+-- the log keeps the ids without the triggers. check_feedback keeps its reference to the check.
+ALTER TABLE credit_check
+  DROP CONSTRAINT IF EXISTS credit_check_department_id_fkey,
+  DROP CONSTRAINT IF EXISTS credit_check_matter_id_fkey,
+  DROP CONSTRAINT IF EXISTS credit_check_subject_id_fkey;
