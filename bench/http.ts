@@ -1,6 +1,8 @@
-// HTTP throughput against an in-run baseline: a bare Fastify route served by a second Fastify
-// instance in the same process, same load generator (autocannon, 10 connections), alternating
-// runs so that machine noise hits both alike. Medians of the runs are compared.
+// HTTP throughput against in-run baselines: a bare Fastify route served by a second, plain Fastify
+// instance in the same process, and the same bare route registered on the server under test (so it
+// pays that server's global hooks — security headers, cookies, authentication); same load generator
+// (autocannon, 10 connections), alternating runs so that machine noise hits all alike. Medians of
+// the runs are compared.
 import autocannon from 'autocannon';
 import Fastify, { type FastifyInstance } from 'fastify';
 
@@ -10,6 +12,9 @@ export interface HttpBenchResult {
   baselineRps: number;
   ratio: number;
   p99Ms: number;
+  /** the same bare route registered on the app under test (its global hooks: security headers, cookies, auth) */
+  sameServerRps: number;
+  sameServerRatio: number;
 }
 
 export interface Target {
@@ -54,22 +59,27 @@ export async function compareWithBareRoute(opts: {
   const seconds = opts.seconds ?? 5;
   const rounds = opts.rounds ?? 3;
   const baseline = await bareBaseline();
+  // the bare route again, on the server under test: what any route of it costs, before its own work
+  opts.app.get('/bench/bare/:value', async (req) => ({ value: (req.params as { value: string }).value, ok: true }));
   const appUrl = await listen(opts.app);
   try {
     await load(appUrl + opts.target.path, opts.target, 1); // warm-up (JIT, pools, prepared plans)
     const app: number[] = [];
     const bare: number[] = [];
+    const sameServer: number[] = [];
     const p99: number[] = [];
     for (let i = 0; i < rounds; i++) {
       const b = await load(`${baseline.url}/bare/91410100MA3X5K7Q1U`, { path: '/bare/91410100MA3X5K7Q1U' }, seconds);
       bare.push(b.rps);
+      sameServer.push((await load(`${appUrl}/bench/bare/91410100MA3X5K7Q1U`, { path: '/bench/bare/91410100MA3X5K7Q1U' }, seconds)).rps);
       const a = await load(appUrl + opts.target.path, opts.target, seconds);
       app.push(a.rps);
       p99.push(a.p99);
     }
     const medianRps = median(app);
     const baselineRps = median(bare);
-    return { name: opts.name, medianRps, baselineRps, ratio: medianRps / baselineRps, p99Ms: median(p99) };
+    const sameServerRps = median(sameServer);
+    return { name: opts.name, medianRps, baselineRps, ratio: medianRps / baselineRps, p99Ms: median(p99), sameServerRps, sameServerRatio: medianRps / sameServerRps };
   } finally {
     await baseline.close();
   }

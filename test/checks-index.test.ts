@@ -147,3 +147,27 @@ test('a clear answer is written behind it: read back at once, and written when t
   const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM credit_check WHERE id = ANY (${ids}::uuid[])`.execute(p.ctx.db);
   assert.equal(Number(rows[0].n), 20);
 });
+
+test('log rows the database refuses are kept and retried: reading checks says 503 meanwhile, nothing is lost', async () => {
+  const { createCheckLog } = await import('../src/modules/checks/check-log.js');
+  const errors: string[] = [];
+  const log = createCheckLog({ pool: p.ctx.checkPool, flushMs: 5, log: (m) => errors.push(m) });
+  const dept = (await sql<{ id: string }>`SELECT id FROM department LIMIT 1`.execute(p.ctx.db)).rows[0].id;
+  const matter = (await sql<{ id: string }>`SELECT id FROM matter LIMIT 1`.execute(p.ctx.db)).rows[0].id;
+  const row = () => ({
+    id: crypto.randomUUID(), department_id: dept, actor_type: 'key', actor_id: null, matter_id: matter, subject_id: null, query: { uscc: uscc() },
+    result: { outcome: 'clear' }, outcome: 'clear', feedback_due_on: null, feedback_status: 'not_required' as const, data_version: 1,
+  });
+  await sql`ALTER TABLE credit_check RENAME TO credit_check_away`.execute(p.ctx.db);
+  const rows = [row(), row(), row()];
+  try {
+    await log.append(rows);
+    await assert.rejects(log.drained(), (e: Error & { status?: number }) => e.status === 503);
+  } finally {
+    await sql`ALTER TABLE credit_check_away RENAME TO credit_check`.execute(p.ctx.db);
+  }
+  await log.drained();
+  const { rows: found } = await sql<{ n: string }>`SELECT count(*) AS n FROM credit_check WHERE id = ANY (${rows.map((r) => r.id)}::uuid[])`.execute(p.ctx.db);
+  assert.equal(Number(found[0].n), 3);
+  await log.close();
+});

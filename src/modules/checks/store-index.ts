@@ -73,9 +73,11 @@ export async function loadAllFacts(pool: pg.Pool) {
 
 /** One page of subjects in id order (the load streams them: a million rows never sit in one result). */
 export async function subjectPage(pool: pg.Pool, after: string | null, limit: number): Promise<SubjectRow[]> {
-  const { rows } = await pool.query<SubjectRow>({
-    text: `SELECT ${SUBJECT_COLUMNS} FROM subject WHERE $1::uuid IS NULL OR id > $1::uuid ORDER BY id LIMIT $2`, values: [after, limit],
-  });
+  // two statements, not `$1 IS NULL OR id > $1`: under the check pool's generic plans that OR would
+  // sort the whole table for every page instead of walking the primary key
+  const { rows } = after === null
+    ? await pool.query<SubjectRow>({ text: `SELECT ${SUBJECT_COLUMNS} FROM subject ORDER BY id LIMIT $1`, values: [limit] })
+    : await pool.query<SubjectRow>({ text: `SELECT ${SUBJECT_COLUMNS} FROM subject WHERE id > $1::uuid ORDER BY id LIMIT $2`, values: [after, limit] });
   return rows;
 }
 
