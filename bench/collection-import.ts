@@ -1,6 +1,6 @@
 // One import in a process of its own, so its peak memory (maxRSS) is the import's alone.
 //   node --import tsx bench/collection-import.ts --file F --type T --department CODE [--data DIR]
-// Prints one JSON line: {rows, seconds, peakRssMb, accepted, rejected}.
+// Prints one JSON line: {rows, seconds, peakRssMb, cpuUs, accepted, rejected} (cpuUs: the import's user + system time, all threads).
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
@@ -11,9 +11,10 @@ const { values } = parseArgs({ options: { file: { type: 'string' }, type: { type
 const { ctx, database } = await openContext(loadConfig(process.env, { dataDir: values.data }), { attach: true });
 try {
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const s = await runImport({ ctx, principal: null, departmentCode: values.department!, infoType: values.type!, file: values.file!, fileName: path.basename(values.file!), via: 'cli' });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  console.log(JSON.stringify({ rows: s.total, seconds, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), accepted: s.accepted, rejected: s.rejected }));
+  console.log(JSON.stringify({ rows: s.total, seconds, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), cpuUs: (({ user, system }) => user + system)(process.cpuUsage(cpu)), accepted: s.accepted, rejected: s.rejected }));
 } finally {
   await database.close();
 }

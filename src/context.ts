@@ -8,6 +8,8 @@ export interface AppContext {
   db: Db;
   config: Config;
   databaseKind: 'embedded' | 'server';
+  /** The pool behind `db`, for the few statements Kysely cannot send (COPY in imports, ADR 015). */
+  pool: pg.Pool;
   /** Connections for the check hot path's named prepared statements (generic plans; ADR 013). */
   checkPool: pg.Pool;
   /** Set by buildApp in a serving process: the subject index and write-behind check log (ADR 015). */

@@ -22,7 +22,7 @@ export interface Platform {
 
 export async function openContext(config: Config, opts: { attach?: boolean; log?: (m: string) => void } = {}): Promise<{ ctx: AppContext; database: Database }> {
   const database = await openDatabase(config, { attach: opts.attach, log: opts.log });
-  const ctx: AppContext = { db: database.db, config, databaseKind: database.kind, checkPool: database.checkPool };
+  const ctx: AppContext = { db: database.db, config, databaseKind: database.kind, pool: database.pool, checkPool: database.checkPool };
   try {
     await ensurePlatformDepartment(ctx.db, config);
     await ensureCatalog(ctx.db);

@@ -76,6 +76,24 @@ export function createCheckPool(url: string): pg.Pool {
   return createPool(url, 4, '-c plan_cache_mode=force_generic_plan -c synchronous_commit=off');
 }
 
+/**
+ * A Kysely transaction on a client of `pool` that the callback may also use directly — for what
+ * Kysely cannot send, such as `COPY … FROM STDIN` (collection imports, ADR 015). The client is
+ * the transaction's own, so a COPY on it commits or rolls back with everything else.
+ */
+export async function transactionWithClient<T>(pool: pg.Pool, fn: (tx: Tx, client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let discard = false;
+  try {
+    // Kysely leases this one client and hands it back through release(), which must not return it to the pool yet
+    const lease = { query: client.query.bind(client), release: (broken?: boolean) => { discard ||= !!broken; } };
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: { connect: async () => lease, end: async () => {} } as unknown as pg.Pool }) });
+    return await db.transaction().execute((tx) => fn(tx, client));
+  } finally {
+    client.release(discard || undefined);
+  }
+}
+
 export interface OpenOptions {
   /** May attach to the embedded server of another live process (short CLI commands). */
   attach?: boolean;

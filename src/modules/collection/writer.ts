@@ -4,11 +4,12 @@
 // committed one, and natural keys make rows already stored come out "unchanged". ADR 005.
 import { sql } from 'kysely';
 import type { AppContext } from '../../context.js';
-import type { Tx } from '../../db/database.js';
+import { transactionWithClient, type Tx } from '../../db/database.js';
 import type { InfoTypeDefinition } from '../../domain/fields.js';
 import { AppError } from '../../errors.js';
 import { recordAudit } from '../audit/record.js';
 import type { Actor } from '../auth/principal.js';
+import { copyVersions } from '../records/store-copy.js';
 import * as records from '../records/store-write.js';
 import { newId, type PreparedRow, type RejectRow } from './prepare.js';
 import * as store from './store.js';
@@ -87,7 +88,7 @@ async function linkLegalReps(tx: Tx, t: WriteTarget, rows: PreparedRow[], subjec
 
 export async function writeChunk(t: WriteTarget, chunk: Chunk, expectedCommitted: number): Promise<store.ChunkCounts> {
   const { ctx, meta } = t;
-  return ctx.db.transaction().execute(async (tx: Tx) => {
+  return transactionWithClient(ctx.pool, async (tx, client) => {
     const batch = await store.lockBatch(tx, meta.batchId);
     if (batch.committed_row !== expectedCommitted || batch.status !== 'running') {
       throw new AppError('BATCH_CONFLICT', 409, '该批次正被另一个进程导入，请等待其完成后再试。');
@@ -100,7 +101,7 @@ export async function writeChunk(t: WriteTarget, chunk: Chunk, expectedCommitted
     const subjects = await resolveSubjects(tx, ctx, t.actor, stored.map((r) => r.identity), t.aliasesSeen);
     const relations = await linkLegalReps(tx, t, stored, subjects);
     await records.supersede(tx, p.versions.map((v) => v.prev.id));
-    await records.insertVersions(tx, [
+    await copyVersions(tx, client, [
       ...p.fresh.map((r) => versionRow(r, subjects.get(r.subjectKey)!, null, meta.receivedOn)),
       ...p.versions.map((v) => versionRow(v.row, subjects.get(v.row.subjectKey)!, v.prev, meta.receivedOn)),
     ], meta);
