@@ -1,8 +1,9 @@
 // CPU per row of one import, the figure that survives a noisy shared machine (docs/collection.md
 // §Throughput): a 20k-row GBK CSV (or .xlsx) of known subjects is imported in a child process; its own
 // CPU (all threads) and the PostgreSQL server's (postmaster, live backends, and backends reaped
-// meanwhile) are read from /proc before and after. Needs DATABASE_URL (a local server).
-//   DATABASE_URL=… node --import tsx bench/collection-cpu.ts [--rows 20000] [--format csv|xlsx] [--subjects known|new]
+// meanwhile) are read from /proc before and after. Needs DATABASE_URL: a throwaway database on a local
+// server (the platform's schema and the bench's rows are written into it; never the `postgres` database).
+//   createdb -h 127.0.0.1 -U postgres xy_cpu && DATABASE_URL=postgres://postgres@127.0.0.1:5432/xy_cpu node --import tsx bench/collection-cpu.ts [--rows 20000] [--format csv|xlsx] [--subjects known|new]
 import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';

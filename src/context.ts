@@ -8,7 +8,7 @@ export interface AppContext {
   db: Db;
   config: Config;
   databaseKind: 'embedded' | 'server';
-  /** The pool behind `db`, for the few statements Kysely cannot send (COPY in imports, ADR 015). */
+  /** The pool behind `db`, for the few statements Kysely cannot send (COPY in imports, ADR 016). */
   pool: pg.Pool;
   /** Connections for the check hot path's named prepared statements (generic plans; ADR 013). */
   checkPool: pg.Pool;

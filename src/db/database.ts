@@ -78,7 +78,7 @@ export function createCheckPool(url: string): pg.Pool {
 
 /**
  * A Kysely transaction on a client of `pool` that the callback may also use directly — for what
- * Kysely cannot send, such as `COPY … FROM STDIN` (collection imports, ADR 015). The client is
+ * Kysely cannot send, such as `COPY … FROM STDIN` (collection imports, ADR 016). The client is
  * the transaction's own, so a COPY on it commits or rolls back with everything else.
  */
 export async function transactionWithClient<T>(pool: pg.Pool, fn: (tx: Tx, client: pg.PoolClient) => Promise<T>): Promise<T> {

@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { sql } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { copyJson, copyText } from '../../db/copy-text.js';
 import type { Db, Tx } from '../../db/database.js';
 
 type Q = Db | Tx;
@@ -110,17 +111,13 @@ export async function insertChecks(pool: pg.Pool, rows: CheckRow[]): Promise<voi
 }
 
 const LOG_COLUMNS = ['id', 'department_id', 'actor_type', 'actor_id', 'matter_id', 'subject_id', 'query', 'result', 'outcome', 'feedback_due_on', 'feedback_status', 'data_version'] as const;
-// COPY's text format: \N for null, and backslash, tab, newline and carriage return escaped
-const copyText = (v: unknown): string => {
-  if (v === null || v === undefined) return '\\N';
-  const text = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
-};
+// every column as COPY text: ids and codes plain, query and result as JSON, numbers and dates as text
+const logText = (v: unknown): string => (typeof v === 'object' && v !== null ? copyJson(v) : copyText(v === null || v === undefined ? null : String(v)));
 
 /** Many log rows at once (the write-behind log): COPY, half the database's work of the INSERT above. */
 export async function copyChecks(pool: pg.Pool, rows: CheckRow[]): Promise<void> {
   if (!rows.length) return;
-  const text = rows.map((r) => LOG_COLUMNS.map((c) => copyText(r[c])).join('\t')).join('\n') + '\n';
+  const text = rows.map((r) => LOG_COLUMNS.map((c) => logText(r[c])).join('\t')).join('\n') + '\n';
   const client = await pool.connect();
   try {
     await pipeline(Readable.from([text]), client.query(copyFrom(`COPY credit_check (${LOG_COLUMNS.join(', ')}) FROM STDIN`)));

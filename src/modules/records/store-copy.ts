@@ -1,4 +1,4 @@
-// New record versions written with COPY (imports, ADR 015): PostgreSQL parses the COPY text format
+// New record versions written with COPY (imports, ADR 016): PostgreSQL parses the COPY text format
 // once, where json_to_recordset parsed every chunk three times (the json parameter, the recordset,
 // then each row's fields as jsonb) and that was three quarters of an import's database time. The
 // change rows are derived from the stored versions in the next statement, exactly as
@@ -8,21 +8,13 @@ import type pg from 'pg';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
+import { COPY_NULL as NULL, copyJson, copyNumber, copyText } from '../../db/copy-text.js';
 import type { Tx } from '../../db/database.js';
 import type { NewVersion, WriteMeta } from './store-write.js';
 
-const NULL = '\\N';
-const SPECIAL = /[\\\t\n\r]/;
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-/** A value in COPY's text format: backslash, tab and line breaks escaped. */
-function text(v: string | null | undefined): string {
-  if (v === null || v === undefined) return NULL;
-  return SPECIAL.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : v;
-}
-
-const num = (v: number | null | undefined) => (v === null || v === undefined ? NULL : String(v));
-const json = (v: unknown) => (v === null || v === undefined ? NULL : text(JSON.stringify(v)));
+const text = copyText;
+const num = copyNumber;
+const json = copyJson;
 /** bytea in hex, its backslash escaped for COPY. */
 const bytes = (base64: string | null) => (base64 === null ? NULL : `\\\\x${Buffer.from(base64, 'base64').toString('hex')}`);
 
