@@ -32,7 +32,7 @@ export function followSubjectIndex(opts: { db: Db; pool: pg.Pool; pollMs: number
   const { db, pool } = opts;
   let view: IndexView | null = null;
   let localWrites = 0;
-  let caughtUpTo = 0; // the value of localWrites that the last finished catch-up started after
+  let caughtUpTo = 0; // the count of this process's writes (requests + changes) the last catch-up started after
   let active: Promise<void> | null = null;
   let queued: Promise<void> | null = null;
   let closed = false;
