@@ -50,14 +50,18 @@ export function createCheckLog(opts: { pool: pg.Pool; flushMs: number; maxRows?:
     }, delay);
   }
 
-  /** Everything appended before this call is committed (throws 503 when the database refuses it). */
+  /**
+   * Everything appended before this call is committed. Throws 503 when the database refuses it twice:
+   * the first failure may be a background flush that started before the database came back.
+   */
   async function drained(): Promise<void> {
     const target = appended;
+    let failed = 0;
     while (written < target) {
       try {
         await flush();
       } catch {
-        throw errors.unavailable('核查记录暂时无法写入数据库，请稍后重试。');
+        if (++failed >= 2) throw errors.unavailable('核查记录暂时无法写入数据库，请稍后重试。');
       }
     }
   }
