@@ -79,10 +79,12 @@ export function followSubjectIndex(opts: { db: Db; pool: pg.Pool; pollMs: number
       const last = poll.changes.at(-1);
       view = { index: view.index, version: last ? Number(last.seq) : view.version, catalogVersion: Math.max(view.catalogVersion, Number(poll.catalogVersion)) };
       if (poll.changes.length === POLL_LIMIT) continue;
-      // committed changes still waiting for a position: give them one (as the worker would) and read on
+      // committed changes still waiting for a position: give them one (as the worker would) and read
+      // on — even when this pass numbered nothing, the worker may just have numbered them itself
       if (poll.unsequenced && !sequenced) {
         sequenced = true;
-        if (await sequenceChanges(db)) continue;
+        await sequenceChanges(db);
+        continue;
       }
       return;
     }
