@@ -1,7 +1,10 @@
 // Opens the system of record: a PostgreSQL server at DATABASE_URL, or the embedded one under the
 // data folder. Refuses databases whose collation is not UTF-8 aware and applies migrations.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { attachUrl, startEmbedded, type EmbeddedServer } from './embedded.js';
@@ -92,6 +95,11 @@ export async function transactionWithClient<T>(pool: pg.Pool, fn: (tx: Tx, clien
   } finally {
     client.release(discard || undefined);
   }
+}
+
+/** Rows already in COPY's text format (db/copy-text.ts), sent with `statement` (`COPY … FROM STDIN`) on `client`. */
+export async function copyIn(client: pg.PoolClient, statement: string, text: string): Promise<void> {
+  await pipeline(Readable.from([text]), client.query(copyFrom(statement)));
 }
 
 export interface OpenOptions {

@@ -1,13 +1,11 @@
-// SQL for checks. The hot path uses two named prepared statements on the raw pool (planned once per
-// connection): the facts of a round of subjects, and the check log of that round. The catalog
+// SQL for checks. With XINYONG_CHECK_INDEX=database the hot path uses two named prepared statements on
+// the check pool (planned once per connection): the facts of a round of subjects, and its check log;
+// with the subject index (store-index.ts, ADR 015) only the log, written with COPY. The catalog
 // (matters, measures in force per implementing department) is loaded whole, rarely (catalog.ts).
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { sql } from 'kysely';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { copyJson, copyText } from '../../db/copy-text.js';
-import type { Db, Tx } from '../../db/database.js';
+import { copyIn, type Db, type Tx } from '../../db/database.js';
 
 type Q = Db | Tx;
 
@@ -120,7 +118,7 @@ export async function copyChecks(pool: pg.Pool, rows: CheckRow[]): Promise<void>
   const text = rows.map((r) => LOG_COLUMNS.map((c) => logText(r[c])).join('\t')).join('\n') + '\n';
   const client = await pool.connect();
   try {
-    await pipeline(Readable.from([text]), client.query(copyFrom(`COPY credit_check (${LOG_COLUMNS.join(', ')}) FROM STDIN`)));
+    await copyIn(client, `COPY credit_check (${LOG_COLUMNS.join(', ')}) FROM STDIN`, text);
   } finally {
     client.release();
   }

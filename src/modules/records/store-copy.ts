@@ -1,20 +1,14 @@
 // New record versions written with COPY (imports, ADR 016): PostgreSQL parses the COPY text format
 // once, where json_to_recordset parsed every chunk three times (the json parameter, the recordset,
 // then each row's fields as jsonb) and that was three quarters of an import's database time. The
-// change rows are derived from the stored versions in the next statement, exactly as
-// insertVersions derives them, in the rows' order, in the same transaction.
+// change rows are derived from the stored versions in the next statement (versionChanges, as
+// insertVersions does), in the rows' order, in the same transaction.
 import { sql } from 'kysely';
 import type pg from 'pg';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { from as copyFrom } from 'pg-copy-streams';
-import { COPY_NULL as NULL, copyJson, copyNumber, copyText } from '../../db/copy-text.js';
-import type { Tx } from '../../db/database.js';
-import type { NewVersion, WriteMeta } from './store-write.js';
+import { COPY_NULL as NULL, copyJson as json, copyNumber as num, copyText as text } from '../../db/copy-text.js';
+import { copyIn, type Tx } from '../../db/database.js';
+import { versionChanges, type NewVersion, type WriteMeta } from './store-write.js';
 
-const text = copyText;
-const num = copyNumber;
-const json = copyJson;
 /** bytea in hex, its backslash escaped for COPY. */
 const bytes = (base64: string | null) => (base64 === null ? NULL : `\\\\x${Buffer.from(base64, 'base64').toString('hex')}`);
 
@@ -37,13 +31,10 @@ export async function copyVersions(tx: Tx, client: pg.PoolClient, rows: NewVersi
   const received = text(m.receivedOn);
   const body = rows.map((r) => `${line(r, head, disclosure, tail)}${received}\t${num(r.delay)}\t${json(r.overrides)}\t`
     + `${r.stopped ? r.stopped.toISOString() : NULL}\n`).join('');
-  await pipeline(Readable.from([body]), client.query(copyFrom(`COPY credit_record (${COLUMNS}) FROM STDIN`)));
+  await copyIn(client, `COPY credit_record (${COLUMNS}) FROM STDIN`, body);
   await sql`
     INSERT INTO change (type, subject_id, is_public, departments, data)
-    SELECT CASE WHEN r.version = 1 THEN 'record.published' ELSE 'record.corrected' END, r.subject_id, ${m.isPublic}, ${m.departments}::uuid[],
-      jsonb_build_object('id', r.record_id, 'versionId', r.id, 'version', r.version, 'infoType', ${m.infoType}::text,
-        'subjectId', r.subject_id, 'department', ${m.departmentCode}::text, 'decidedOn', r.decided_on, 'status', r.status,
-        'publishUntil', r.max_publish_until, 'disclosure', ${m.disclosure}::text)
+    ${versionChanges('r', m)}
     FROM unnest(${rows.map((r) => r.id)}::uuid[]) WITH ORDINALITY AS v(id, n) JOIN credit_record r ON r.id = v.id
     ORDER BY v.n`.execute(tx);
 }

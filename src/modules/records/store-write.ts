@@ -89,11 +89,21 @@ export async function insertVersions(tx: Tx, rows: NewVersion[], m: WriteMeta) {
       RETURNING id, record_id, version, subject_id, decided_on, status, max_publish_until
     )
     INSERT INTO change (type, subject_id, is_public, departments, data)
-    SELECT CASE WHEN ins.version = 1 THEN 'record.published' ELSE 'record.corrected' END, ins.subject_id, ${m.isPublic}, ${m.departments}::uuid[],
-      jsonb_build_object('id', ins.record_id, 'versionId', ins.id, 'version', ins.version, 'infoType', ${m.infoType}::text,
-        'subjectId', ins.subject_id, 'department', ${m.departmentCode}::text, 'decidedOn', ins.decided_on, 'status', ins.status,
-        'publishUntil', ins.max_publish_until, 'disclosure', ${m.disclosure}::text)
+    ${versionChanges('ins', m)}
     FROM ins`.execute(tx);
+}
+
+/**
+ * The change of each stored version read as `alias` (record.published, or record.corrected for a
+ * later version): one shape for every writer of versions (this insert, the import's COPY).
+ */
+export function versionChanges(alias: string, m: WriteMeta) {
+  const v = (column: string) => sql.ref(`${alias}.${column}`);
+  return sql`
+    SELECT CASE WHEN ${v('version')} = 1 THEN 'record.published' ELSE 'record.corrected' END, ${v('subject_id')}, ${m.isPublic}, ${m.departments}::uuid[],
+      jsonb_build_object('id', ${v('record_id')}, 'versionId', ${v('id')}, 'version', ${v('version')}, 'infoType', ${m.infoType}::text,
+        'subjectId', ${v('subject_id')}, 'department', ${m.departmentCode}::text, 'decidedOn', ${v('decided_on')}, 'status', ${v('status')},
+        'publishUntil', ${v('max_publish_until')}, 'disclosure', ${m.disclosure}::text)`;
 }
 
 /** Marks current versions revoked (off publication and sharing at once) and writes record.revoked. */
