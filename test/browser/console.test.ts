@@ -214,17 +214,18 @@ describe('console as the credit office admin', () => {
     assert.match(await result.innerText(), /审计链完整/);
     assert.match(await result.innerText(), /已校验 \d+ 条/);
 
-    // page back and forth with `before` (the demo data and the tests above make more than 20 events)
-    const firstRow = () => page.locator('tbody tr.ant-table-row').first().textContent();
+    // page back and forth with `before` (the demo data and the tests above make more than 20 events);
+    // rows are compared by event id: their text changes when the worker seals them meanwhile (封存)
+    const firstRow = () => page.locator('tbody tr.ant-table-row').first().getAttribute('data-row-key');
     const rowChanged = (from: string | null) => page.waitForFunction(
-      (text) => document.querySelector('tbody tr.ant-table-row')?.textContent !== text, from);
+      (id) => document.querySelector('tbody tr.ant-table-row')?.getAttribute('data-row-key') !== id, from);
     const newest = await firstRow();
     await page.getByRole('button', { name: '下一页' }).click();
     await page.getByText('第 2 页').waitFor();
     await rowChanged(newest); // the second page holds older events
     await page.getByRole('button', { name: '上一页' }).click();
     await page.getByText('第 1 页').waitFor();
-    await page.waitForFunction((text) => document.querySelector('tbody tr.ant-table-row')?.textContent === text, newest);
+    await page.waitForFunction((id) => document.querySelector('tbody tr.ant-table-row')?.getAttribute('data-row-key') === id, newest);
 
     // filter by action
     await page.getByLabel('操作', { exact: true }).click();
