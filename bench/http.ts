@@ -1,9 +1,10 @@
 // HTTP throughput against in-run baselines: a bare Fastify route served by a second, plain Fastify
-// instance in the same process, and the same bare route registered on the server under test (so it
-// pays that server's global hooks — security headers, cookies, authentication); same load generator
-// (autocannon, 10 connections), alternating runs so that machine noise hits all alike. Medians of
-// the runs are compared.
-import autocannon from 'autocannon';
+// instance in the same process, and the same bare route registered among the API routes of the server
+// under test (so it pays that server's global hooks — security headers, cookies, authentication); same load
+// generator (autocannon, 10 connections, in a process of its own), alternating runs so that machine
+// noise hits all alike. Medians of the runs are compared.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 
 export interface HttpBenchResult {
@@ -41,16 +42,23 @@ export async function bareBaseline(): Promise<{ url: string; close: () => Promis
   return { url, close: () => bare.close() };
 }
 
+/** One run of the load generator (bench/load-generator.mjs, a process of its own). */
 async function load(url: string, target: Target, seconds: number) {
-  const result = await autocannon({
-    url, connections: 10, duration: seconds, method: target.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...target.headers }, body: target.body,
-    requests: target.requests?.map((r) => ({ method: r.method ?? target.method ?? 'GET', path: r.path, body: r.body })),
+  const child = fork(fileURLToPath(new URL('./load-generator.mjs', import.meta.url)), [], { execArgv: [] });
+  const result = await new Promise<{ rps: number; p99: number; non2xx: number; errors: number }>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as { rps: number; p99: number; non2xx: number; errors: number }));
+    child.once('error', reject);
+    child.once('exit', (code) => code && reject(new Error(`load generator exited with ${code}`)));
+    child.send({
+      url, duration: seconds, method: target.method ?? 'GET',
+      headers: { 'content-type': 'application/json', ...target.headers }, body: target.body,
+      requests: target.requests?.map((r) => ({ method: r.method ?? target.method ?? 'GET', path: r.path, body: r.body })),
+    });
   });
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${result.non2xx} non-2xx answers and ${result.errors} errors from ${url}${target.path}: the benchmark would be meaningless`);
   }
-  return { rps: result.requests.average, p99: result.latency.p99 };
+  return { rps: result.rps, p99: result.p99 };
 }
 
 export async function compareWithBareRoute(opts: {
@@ -59,8 +67,9 @@ export async function compareWithBareRoute(opts: {
   const seconds = opts.seconds ?? 5;
   const rounds = opts.rounds ?? 3;
   const baseline = await bareBaseline();
-  // the bare route again, on the server under test: what any route of it costs, before its own work
-  opts.app.get('/bench/bare/:value', async (req) => ({ value: (req.params as { value: string }).value, ok: true }));
+  // the bare route again, on the server under test, among its API routes: what any API route of it
+  // costs (global hooks, security headers, the authentication hook), before its own work
+  opts.app.get('/api/v1/bench-bare/:value', async (req) => ({ value: (req.params as { value: string }).value, ok: true }));
   const appUrl = await listen(opts.app);
   try {
     await load(appUrl + opts.target.path, opts.target, 1); // warm-up (JIT, pools, prepared plans)
@@ -71,7 +80,7 @@ export async function compareWithBareRoute(opts: {
     for (let i = 0; i < rounds; i++) {
       const b = await load(`${baseline.url}/bare/91410100MA3X5K7Q1U`, { path: '/bare/91410100MA3X5K7Q1U' }, seconds);
       bare.push(b.rps);
-      sameServer.push((await load(`${appUrl}/bench/bare/91410100MA3X5K7Q1U`, { path: '/bench/bare/91410100MA3X5K7Q1U' }, seconds)).rps);
+      sameServer.push((await load(`${appUrl}/api/v1/bench-bare/91410100MA3X5K7Q1U`, { path: '/api/v1/bench-bare/91410100MA3X5K7Q1U' }, seconds)).rps);
       const a = await load(appUrl + opts.target.path, opts.target, seconds);
       app.push(a.rps);
       p99.push(a.p99);

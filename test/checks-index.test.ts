@@ -156,7 +156,7 @@ test('log rows the database refuses are kept and retried: reading checks says 50
   const matter = (await sql<{ id: string }>`SELECT id FROM matter LIMIT 1`.execute(p.ctx.db)).rows[0].id;
   const row = () => ({
     id: crypto.randomUUID(), department_id: dept, actor_type: 'key', actor_id: null, matter_id: matter, subject_id: null, query: { uscc: uscc() },
-    result: { outcome: 'clear' }, outcome: 'clear', feedback_due_on: null, feedback_status: 'not_required' as const, data_version: 1,
+    result: JSON.stringify({ outcome: 'clear' }), outcome: 'clear', feedback_due_on: null, feedback_status: 'not_required' as const, data_version: 1,
   });
   await sql`ALTER TABLE credit_check RENAME TO credit_check_away`.execute(p.ctx.db);
   const rows = [row(), row(), row()];
@@ -169,5 +169,38 @@ test('log rows the database refuses are kept and retried: reading checks says 50
   await log.drained();
   const { rows: found } = await sql<{ n: string }>`SELECT count(*) AS n FROM credit_check WHERE id = ANY (${rows.map((r) => r.id)}::uuid[])`.execute(p.ctx.db);
   assert.equal(Number(found[0].n), 3);
+  await log.close();
+});
+
+test('an answer that opens a duty is returned only once its row is written, and a refused one is never written later', async () => {
+  const { createCheckLog } = await import('../src/modules/checks/check-log.js');
+  const log = createCheckLog({ pool: p.ctx.checkPool, flushMs: 60_000, log: () => undefined });
+  const dept = (await sql<{ id: string }>`SELECT id FROM department LIMIT 1`.execute(p.ctx.db)).rows[0].id;
+  const matter = (await sql<{ id: string }>`SELECT id FROM matter LIMIT 1`.execute(p.ctx.db)).rows[0].id;
+  const row = (status: 'open' | 'not_required') => ({
+    id: crypto.randomUUID(), department_id: dept, actor_type: 'key', actor_id: null, matter_id: matter, subject_id: null, query: { uscc: uscc() },
+    result: JSON.stringify({ outcome: status === 'open' ? 'restrict' : 'clear' }), outcome: status === 'open' ? 'restrict' : 'clear',
+    feedback_due_on: status === 'open' ? '2026-12-04' : null, feedback_status: status, data_version: 1,
+  });
+  const count = async (ids: string[]) => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM credit_check WHERE id = ANY (${ids}::uuid[])`.execute(p.ctx.db)).rows[0].n);
+  // a clear row waits for the (here: one-minute) timer; a duty does not wait for it, and takes it along
+  const clear = row('not_required');
+  await log.append([clear]);
+  const duty = row('open');
+  await log.confirm(duty);
+  assert.equal(await count([duty.id, clear.id]), 2, 'a confirmed answer is in the table when it is returned, with what waited before it');
+  // refused: the request fails, the clear row is kept for later, the duty row is dropped with its request
+  await sql`ALTER TABLE credit_check RENAME TO credit_check_away`.execute(p.ctx.db);
+  const later = row('not_required');
+  const refused = row('open');
+  try {
+    await log.append([later]);
+    await assert.rejects(log.confirm(refused));
+  } finally {
+    await sql`ALTER TABLE credit_check_away RENAME TO credit_check`.execute(p.ctx.db);
+  }
+  await log.drained();
+  assert.equal(await count([later.id]), 1, 'the clear row is written once the database takes it');
+  assert.equal(await count([refused.id]), 0, 'no open check appears for a request that failed');
   await log.close();
 });

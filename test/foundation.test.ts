@@ -15,6 +15,29 @@ before(async () => {
 });
 after(() => p.close());
 
+describe('security headers', () => {
+  test('API answers carry the REST set: not cached, not framed, not sniffed, HTTPS only', async () => {
+    for (const path of ['/api/v1/health', `/api/v1/identifiers/${DEMO_ORG.uscc}`, '/api/v1/no-such-route']) {
+      const r = await fetch(p.baseUrl + path);
+      assert.equal(r.headers.get('cache-control'), 'no-store', path);
+      assert.equal(r.headers.get('content-security-policy'), "frame-ancestors 'none'", path);
+      assert.equal(r.headers.get('x-frame-options'), 'DENY', path);
+      assert.equal(r.headers.get('x-content-type-options'), 'nosniff', path);
+      assert.match(r.headers.get('strict-transport-security') ?? '', /max-age=\d+/, path);
+      assert.equal(r.headers.get('referrer-policy'), 'no-referrer', path);
+    }
+  });
+
+  test('pages (here the API documentation) carry the full set with a script policy', async () => {
+    const r = await fetch(`${p.baseUrl}/api/docs/static/index.html`);
+    assert.equal(r.status, 200);
+    assert.match(r.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+    assert.equal(r.headers.get('x-frame-options'), 'SAMEORIGIN');
+    assert.equal(r.headers.get('cross-origin-opener-policy'), 'same-origin');
+    assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
+  });
+});
+
 describe('health and identifiers', () => {
   test('health names the database kind', async () => {
     const r = await client(p.baseUrl).get('/api/v1/health');

@@ -1,10 +1,7 @@
 // Opens the system of record: a PostgreSQL server at DATABASE_URL, or the embedded one under the
 // data folder. Refuses databases whose collation is not UTF-8 aware and applies migrations.
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { attachUrl, startEmbedded, type EmbeddedServer } from './embedded.js';
@@ -97,10 +94,7 @@ export async function transactionWithClient<T>(pool: pg.Pool, fn: (tx: Tx, clien
   }
 }
 
-/** Rows already in COPY's text format (db/copy-text.ts), sent with `statement` (`COPY … FROM STDIN`) on `client`. */
-export async function copyIn(client: pg.PoolClient, statement: string, text: string): Promise<void> {
-  await pipeline(Readable.from([text]), client.query(copyFrom(statement)));
-}
+export { copyIn } from './copy-in.js';
 
 export interface OpenOptions {
   /** May attach to the embedded server of another live process (short CLI commands). */

@@ -8,7 +8,7 @@ export type { IdentifierIssue, IdentifierResult, IdentifierType } from './types.
 export { IDENTIFIER_TYPES } from './types.js';
 export { normaliseIdentifier } from './normalise.js';
 export { validateIdentifier, structuralCandidates } from './identify.js';
-export { validateUscc, usccCheckChar, USCC_ALPHABET } from './uscc.js';
+export { validateUscc, usccCheckChar, isCanonicalUscc, USCC_ALPHABET } from './uscc.js';
 export { validateRic, ricCheckChar, upgradeRic15, type RicOptions } from './ric.js';
 export { validateOrgCode, orgCodeCheckChar, formatOrgCode } from './org-code.js';
 export { validateRegNo, regNoCheckChar } from './reg-no.js';

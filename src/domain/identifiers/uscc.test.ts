@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { orgCodeCheckChar, usccCheckChar, validateIdentifier, validateUscc } from './index.js';
+import { isCanonicalUscc, orgCodeCheckChar, usccCheckChar, validateIdentifier, validateUscc } from './index.js';
 
 // Well-known public companies and institutions (codes recalled from public business-licence data; each one
 // passes the check algorithm, which a misremembered code would only do by a 1-in-31 chance).
@@ -162,4 +162,25 @@ test('usccCheckChar: the final mod 31 maps a zero remainder to 0', () => {
   assert.ok(found);
   assert.throws(() => usccCheckChar('9111000060003734'), RangeError);
   assert.throws(() => usccCheckChar('911100006000373I4'), RangeError);
+});
+
+test('isCanonicalUscc agrees with validateUscc on canonical input and refuses everything else', () => {
+  const cases = [...KNOWN, ...FOUND_ONLINE];
+  for (const code of cases) {
+    assert.equal(isCanonicalUscc(code), true, code);
+    // every single-character substitution within the alphabet and every adjacent swap
+    for (let i = 0; i < 18; i++) {
+      for (const ch of '0123456789ABCDEFGHJKLMNPQRTUWXY') {
+        const v = code.slice(0, i) + ch + code.slice(i + 1);
+        const full = validateUscc(v);
+        assert.equal(isCanonicalUscc(v), full.valid && full.value === v, v);
+      }
+      const swapped = code.slice(0, i) + code[i + 1] + code[i] + code.slice(i + 2);
+      if (i < 17) assert.equal(isCanonicalUscc(swapped), validateUscc(swapped).valid, swapped);
+    }
+  }
+  // not canonical: the full validation normalises these, the fast path leaves them to it
+  for (const v of [KNOWN[0].toLowerCase(), ` ${KNOWN[0]}`, KNOWN[0].slice(0, 17), `${KNOWN[0]}0`, '９１１１００００６０００３７３４１Ｌ', KNOWN[0].replace('L', 'I'), '']) {
+    assert.equal(isCanonicalUscc(v), false, v);
+  }
 });

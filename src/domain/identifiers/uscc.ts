@@ -62,6 +62,27 @@ export function usccCheckChar(first17: string): string {
   return USCC_ALPHABET[(31 - (sum % 31)) % 31];
 }
 
+const ALPHABET_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < USCC_ALPHABET.length; i++) ALPHABET_VALUE[USCC_ALPHABET.charCodeAt(i)] = i;
+
+/**
+ * True when `s` is a valid USCC already in canonical form (18 upper-case alphabet characters, right
+ * check character): then validateUscc would answer valid with `s` itself as the value. The hot path
+ * of a check asks only this; anything else goes through validateUscc for its messages.
+ */
+export function isCanonicalUscc(s: string): boolean {
+  if (s.length !== 18) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const c = s.charCodeAt(i);
+    const value = c < 128 ? ALPHABET_VALUE[c] : -1;
+    if (value < 0) return false;
+    sum += value * WEIGHTS[i];
+  }
+  const c = s.charCodeAt(17);
+  return c < 128 && ALPHABET_VALUE[c] === (31 - (sum % 31)) % 31;
+}
+
 function describeAuthority(result: IdentifierResult, value: string): void {
   const authorityCode = value[0];
   const typeCode = value[1];

@@ -4,10 +4,11 @@
 // waits one turn.
 import type { AppContext } from '../../context.js';
 import type { Principal } from '../auth/principal.js';
-import { assertMayCheck, resolveQuery, runChecks, type CheckItem, type CheckResult, type SubjectQuery } from './check.js';
+import { assertMayCheck, resolveQuery, runChecks, type CheckItem, type SubjectQuery } from './check.js';
 
 interface Pending extends CheckItem {
-  resolve: (r: CheckResult) => void;
+  /** with the answer's JSON text (a CheckResult) */
+  resolve: (json: string) => void;
   reject: (e: unknown) => void;
 }
 
@@ -25,7 +26,7 @@ export function createCheckBatcher(ctx: AppContext) {
       const settled = await runChecks(ctx, items);
       items.forEach((p, i) => {
         const s = settled[i];
-        if (s.ok) s.written.then(() => p.resolve(s.result), p.reject);
+        if (s.ok) s.written.then(() => p.resolve(s.json), p.reject);
         else p.reject(s.error);
       });
     } catch (e) {
@@ -49,7 +50,7 @@ export function createCheckBatcher(ctx: AppContext) {
   }
 
   return {
-    check(principal: Principal, query: SubjectQuery, matterCode: string): Promise<CheckResult> {
+    check(principal: Principal, query: SubjectQuery, matterCode: string): Promise<string> {
       assertMayCheck(principal);
       const resolved = resolveQuery(ctx, query, 'body.subject');
       return new Promise((resolve, reject) => {

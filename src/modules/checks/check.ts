@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import { evaluateCheck, type EntryFact, type MeasureFact } from '../../domain/check-evaluation.js';
-import { upgradeRic15, validateIdentifier } from '../../domain/identifiers/index.js';
+import { isCanonicalUscc, upgradeRic15, validateIdentifier } from '../../domain/identifiers/index.js';
 import { blindIndex, maskIdNumber } from '../../domain/protect.js';
 import { errors } from '../../errors.js';
 import { recordAudit } from '../audit/record.js';
@@ -46,6 +46,7 @@ export interface CheckItem { principal: Principal; matterCode: string; query: Su
 export function resolveQuery(ctx: AppContext, q: SubjectQuery, path: string): Resolved {
   const invalid = (field: string, messages: { message: string }[]) => errors.validation([{ path: `${path}.${field}`, message: messages.map((e) => e.message).join('；') }]);
   if (q.uscc) {
+    if (isCanonicalUscc(q.uscc)) return { kind: 'uscc', uscc: q.uscc }; // what business systems send; validateUscc would agree
     const r = validateIdentifier(q.uscc, 'uscc');
     if (!r.valid) throw invalid('uscc', r.errors);
     return { kind: 'uscc', uscc: r.value };
@@ -98,8 +99,11 @@ async function roundFacts(ctx: AppContext, q: { usccs: string[]; blinds: string[
   return { facts, catalog: await catalogAt(ctx.checkPool, Number(facts.catalogVersion)) };
 }
 
-/** An answer, and the write of its log row: an answer may be returned once its row is `written`. */
-export type Settled = { ok: true; result: CheckResult; written: Promise<void> } | { ok: false; error: unknown };
+/**
+ * An answer as the JSON text of a CheckResult (serialised once, for the response and the log), and the
+ * write of its log row: an answer may be returned once its row is `written`.
+ */
+export type Settled = { ok: true; json: string; written: Promise<void> } | { ok: false; error: unknown };
 
 /**
  * Checks a round of subjects — any departments, any matters — from one read of their facts (one
@@ -141,8 +145,7 @@ export async function runChecks(ctx: AppContext, items: CheckItem[]): Promise<Se
       settled.push({ ok: false, error });
     }
   }
-  const stored = storeChecks(ctx, items, settled);
-  return settled.map((x, i) => (x.ok ? { ok: true, result: { checkId: stored[i]!.id, ...x.answer }, written: stored[i]!.written } : x));
+  return storeChecks(ctx, items, settled);
 }
 
 function answerFor(a: { entries: EntryFact[]; subject: store.FactSubject; measures: MeasureFact[]; matterCategory: string; today: string; threeYearsClean: boolean; due: { dueOn: string; warnings: string[] }; version: number }): Answer {
@@ -157,43 +160,53 @@ function answerFor(a: { entries: EntryFact[]; subject: store.FactSubject; measur
 
 /**
  * Starts writing the round's log rows; each answer gets its id and the promise of its own row's
- * write, so a clear answer never waits for another answer's durable commit.
+ * write, so a clear answer never waits for another answer's durable commit. Each answer is
+ * serialised once: the log stores that text, the response is the same text with the check's id.
  */
-function storeChecks(ctx: AppContext, items: CheckItem[], settled: ({ ok: true; answer: Answer; matterId: string } | { ok: false; error: unknown })[]): ({ id: string; written: Promise<void> } | null)[] {
-  const out: ({ id: string; written: Promise<void> } | null)[] = [];
-  const rows: store.CheckRow[] = [];
+function storeChecks(ctx: AppContext, items: CheckItem[], settled: ({ ok: true; answer: Answer; matterId: string } | { ok: false; error: unknown })[]): Settled[] {
+  const log = ctx.checks?.log;
+  const durable: store.CheckRow[] = [];
   const persons: { subjectId: string; checkId: string; principal: Principal }[] = [];
-  settled.forEach((x, i) => {
-    if (!x.ok) return void out.push(null);
+  const direct: store.CheckRow[] = [];
+  const out = settled.map((x, i): Settled | { row: store.CheckRow; json: string; mode: 'durable' | 'duty' | 'clear' } => {
+    if (!x.ok) return x;
     const id = randomUUID();
     const { answer: a } = x;
     const actor = actorOf(items[i].principal);
     const r = items[i].resolved;
-    rows.push({
+    const result = JSON.stringify(a);
+    const row: store.CheckRow = {
       id, department_id: items[i].principal.departmentId, actor_type: actor.type, actor_id: actor.id, matter_id: x.matterId, subject_id: a.subject?.id ?? null,
       // the query as asked, but never a plain ID number
       query: r.kind === 'id' ? { idNumberMasked: r.masked } : items[i].query,
-      result: a, outcome: a.outcome, feedback_due_on: a.feedbackDueOn,
+      result, outcome: a.outcome, feedback_due_on: a.feedbackDueOn,
       feedback_status: a.measures.length ? 'open' : 'not_required', data_version: a.dataVersion,
-    });
-    if (a.subject?.kind === 'natural_person') persons.push({ subjectId: a.subject.id!, checkId: id, principal: items[i].principal });
-    out.push({ id, written: Promise.resolve() });
+    };
+    // the response: the same text, the check's id first
+    const json = `{"checkId":"${id}",${result.slice(1)}`;
+    if (a.subject?.kind === 'natural_person') {
+      persons.push({ subjectId: a.subject.id!, checkId: id, principal: items[i].principal });
+      durable.push(row);
+      return { row, json, mode: 'durable' };
+    }
+    const duty = row.feedback_status === 'open';
+    // without the subject index (ADR 013) a duty is committed durably, a clear answer on the check pool
+    if (!log && duty) {
+      durable.push(row);
+      return { row, json, mode: 'durable' };
+    }
+    if (!log) direct.push(row);
+    return { row, json, mode: duty ? 'duty' : 'clear' };
   });
   // Where each row goes (ADR 013, ADR 015):
   // - a look at a natural person: committed durably with its audit row, before the answer;
   // - an answer that opens a feedback duty: committed before the answer (feedback may reach another
-  //   process a moment later) — durably; with the subject index, on the check pool, whose commits do
-  //   not wait for the WAL flush (a crash of the database server may lose the last ≈ 0.6 s of them);
-  // - a clear answer: on the check pool, and with the index written behind the answer (check-log.ts).
-  const fast = !!ctx.checks?.log;
-  const durableIds = new Set(persons.map((p) => p.checkId));
-  if (!fast) for (const r of rows) if (r.feedback_status === 'open') durableIds.add(r.id);
-  const durable = rows.filter((r) => durableIds.has(r.id));
-  const duties = rows.filter((r) => !durableIds.has(r.id) && r.feedback_status === 'open');
-  const light = rows.filter((r) => !durableIds.has(r.id) && r.feedback_status !== 'open');
-  const dutyIds = new Set(duties.map((r) => r.id));
-  const dutiesWritten = store.insertChecks(ctx.checkPool, duties);
-  const lightWritten = fast ? ctx.checks!.log!.append(light) : store.insertChecks(ctx.checkPool, light);
+  //   process a moment later); with the subject index, by the check log's next write, at once, on the
+  //   check pool, whose commits do not wait for the WAL flush (a crash of the database server may lose
+  //   the last ≈ 0.6 s of them);
+  // - a clear answer: with the index, written behind the answer by the check log (check-log.ts);
+  //   without it, on the check pool before the answer.
+  const directWritten = store.insertChecks(ctx.checkPool, direct);
   const durableWritten = durable.length ? ctx.db.transaction().execute(async (tx) => {
     await store.insertChecksIn(tx, durable);
     for (const p of persons) {
@@ -201,13 +214,18 @@ function storeChecks(ctx: AppContext, items: CheckItem[], settled: ({ ok: true; 
     }
   }) : Promise.resolve();
   // every promise is awaited by the answers it holds; these guards only keep an empty one quiet
-  for (const p of [lightWritten, dutiesWritten, durableWritten]) p.catch(() => undefined);
-  for (const o of out) if (o) o.written = durableIds.has(o.id) ? durableWritten : dutyIds.has(o.id) ? dutiesWritten : lightWritten;
-  return out;
+  for (const p of [directWritten, durableWritten]) p.catch(() => undefined);
+  const clear = log ? log.append(out.flatMap((o) => ('mode' in o && o.mode === 'clear' ? [o.row] : []))) : directWritten;
+  clear.catch(() => undefined);
+  return out.map((o): Settled => {
+    if (!('mode' in o)) return o;
+    const written = o.mode === 'durable' ? durableWritten : o.mode === 'clear' ? clear : log!.confirm(o.row);
+    return { ok: true, json: o.json, written };
+  });
 }
 
 /** The batch endpoint: every subject validated first (a bad one fails the call with its index). */
-export async function checkSubjects(opts: { ctx: AppContext; principal: Principal; subjects: SubjectQuery[]; matterCode: string }): Promise<CheckResult[]> {
+export async function checkSubjects(opts: { ctx: AppContext; principal: Principal; subjects: SubjectQuery[]; matterCode: string }): Promise<string[]> {
   const { ctx, principal, matterCode } = opts;
   assertMayCheck(principal);
   const items = opts.subjects.map((query, i) => ({ principal, matterCode, query, resolved: resolveQuery(ctx, query, `body.subjects.${i}`) }));
@@ -216,5 +234,5 @@ export async function checkSubjects(opts: { ctx: AppContext; principal: Principa
   if (failed && !failed.ok) throw failed.error; // all share the matter: one error says it for all
   const answered = settled as Extract<Settled, { ok: true }>[];
   await Promise.all(answered.map((x) => x.written));
-  return answered.map((x) => x.result);
+  return answered.map((x) => x.json);
 }

@@ -9,21 +9,24 @@ import { getCheck, giveFeedback, listChecks, type FeedbackInput } from './feedba
 const SubjectQ = Type.Object({ uscc: Type.Optional(Type.String({ maxLength: 40 })), idNumber: Type.Optional(Type.String({ maxLength: 40 })), name: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false });
 const MatterCode = Type.String({ minLength: 1, maxLength: 64 });
 const Id = Type.Object({ id: Type.String() });
+// answers arrive as JSON text, serialised once for the response and the check log (check.ts)
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 export async function checkRoutes(app: FastifyInstance, ctx: AppContext) {
   const batcher = createCheckBatcher(ctx);
   app.post('/checks', {
     schema: { tags: ['联合奖惩核查'], summary: '核查一个主体（应查必查）', body: Type.Object({ subject: SubjectQ, matterCode: MatterCode }, { additionalProperties: false }) },
-  }, async (request) => {
+  }, async (request, reply) => {
     const body = request.body as { subject: SubjectQuery; matterCode: string };
-    return batcher.check(requirePrincipal(request), body.subject, body.matterCode);
+    return reply.type(JSON_TYPE).send(await batcher.check(requirePrincipal(request), body.subject, body.matterCode));
   });
 
   app.post('/checks/batch', {
     schema: { tags: ['联合奖惩核查'], summary: '批量核查（最多 1000 个主体）', body: Type.Object({ subjects: Type.Array(SubjectQ, { minItems: 1, maxItems: 1000 }), matterCode: MatterCode }, { additionalProperties: false }) },
-  }, async (request) => {
+  }, async (request, reply) => {
     const body = request.body as { subjects: SubjectQuery[]; matterCode: string };
-    return { results: await checkSubjects({ ctx, principal: requirePrincipal(request), subjects: body.subjects, matterCode: body.matterCode }) };
+    const results = await checkSubjects({ ctx, principal: requirePrincipal(request), subjects: body.subjects, matterCode: body.matterCode });
+    return reply.type(JSON_TYPE).send(`{"results":[${results.join(',')}]}`);
   });
 
   app.get('/checks', {

@@ -93,32 +93,35 @@ export async function loadCatalog(pool: pg.Pool): Promise<CatalogFacts> {
 }
 
 export type CheckRow = {
-  id: string; department_id: string; actor_type: string; actor_id: string | null; matter_id: string; subject_id: string | null; query: unknown; result: unknown;
+  /** result: the answer's JSON text (serialised once, for the response too) */
+  id: string; department_id: string; actor_type: string; actor_id: string | null; matter_id: string; subject_id: string | null; query: unknown; result: string;
   outcome: string; feedback_due_on: string | null; feedback_status: 'not_required' | 'open' | 'closed'; data_version: number;
 };
 
 // the check log of a round in one INSERT of one JSON parameter (ids made by the caller)
 const INSERT_CHECKS = `
   INSERT INTO credit_check (id, department_id, actor_type, actor_id, matter_id, subject_id, query, result, outcome, feedback_due_on, feedback_status, data_version)
-  SELECT id, department_id, actor_type, actor_id, matter_id, subject_id, query, result, outcome, feedback_due_on, feedback_status, data_version
+  SELECT id, department_id, actor_type, actor_id, matter_id, subject_id, query, result::jsonb, outcome, feedback_due_on, feedback_status, data_version
   FROM json_to_recordset($1::json) AS x(id uuid, department_id uuid, actor_type text, actor_id text, matter_id uuid, subject_id uuid, query jsonb,
-    result jsonb, outcome text, feedback_due_on date, feedback_status text, data_version bigint)`;
+    result text, outcome text, feedback_due_on date, feedback_status text, data_version bigint)`;
 
 export async function insertChecks(pool: pg.Pool, rows: CheckRow[]): Promise<void> {
   if (rows.length) await pool.query({ name: 'xy_check_log', text: INSERT_CHECKS, values: [JSON.stringify(rows)] });
 }
 
-const LOG_COLUMNS = ['id', 'department_id', 'actor_type', 'actor_id', 'matter_id', 'subject_id', 'query', 'result', 'outcome', 'feedback_due_on', 'feedback_status', 'data_version'] as const;
-// every column as COPY text: ids and codes plain, query and result as JSON, numbers and dates as text
-const logText = (v: unknown): string => (typeof v === 'object' && v !== null ? copyJson(v) : copyText(v === null || v === undefined ? null : String(v)));
+const LOG_COLUMNS = 'id, department_id, actor_type, actor_id, matter_id, subject_id, query, result, outcome, feedback_due_on, feedback_status, data_version';
+// one row as COPY text: ids and codes plain, the query as JSON, the result as the JSON text it is
+const logLine = (r: CheckRow): string =>
+  `${r.id}\t${r.department_id}\t${copyText(r.actor_type)}\t${copyText(r.actor_id)}\t${r.matter_id}\t${copyText(r.subject_id)}\t${copyJson(r.query)}\t${copyText(r.result)}\t${copyText(r.outcome)}\t${copyText(r.feedback_due_on)}\t${r.feedback_status}\t${r.data_version}\n`;
 
 /** Many log rows at once (the write-behind log): COPY, half the database's work of the INSERT above. */
 export async function copyChecks(pool: pg.Pool, rows: CheckRow[]): Promise<void> {
   if (!rows.length) return;
-  const text = rows.map((r) => LOG_COLUMNS.map((c) => logText(r[c])).join('\t')).join('\n') + '\n';
+  let text = '';
+  for (const r of rows) text += logLine(r);
   const client = await pool.connect();
   try {
-    await copyIn(client, `COPY credit_check (${LOG_COLUMNS.join(', ')}) FROM STDIN`, text);
+    await copyIn(client, `COPY credit_check (${LOG_COLUMNS}) FROM STDIN`, text);
   } finally {
     client.release();
   }
