@@ -8,7 +8,7 @@ import {
   cellText, identifierText, parseDate, parseDecimal, parseEnum, parseInteger, parseText,
   type Cell, type FieldDef, type FieldValue, type InfoTypeDefinition, type ParseIssue, type Parsed, type SubjectKind,
 } from './fields.js';
-import { validateIdentifier } from './identifiers/index.js';
+import { validatedIdentifier } from './identifiers/index.js';
 import { SEVERITY_LABELS, type Severity } from './publication.js';
 
 /** Columns every info type accepts besides its own fields. */
@@ -105,32 +105,9 @@ function requiredKeys(def: InfoTypeDefinition, plan: Plan, values: Record<string
   return keys;
 }
 
-let noon: { day: string; at: Date } | null = null;
-/** Noon in China on `day`, for the birth-date check of ID numbers (one Date per day, not per cell). */
-function noonOf(day: string): Date {
-  if (noon?.day !== day) noon = { day, at: new Date(`${day}T12:00:00+08:00`) };
-  return noon.at;
-}
-
-const IDENTIFIER_MEMO_SIZE = 4096;
-const identifierMemo = new Map<string, ReturnType<typeof validateIdentifier>>();
-
-/**
- * The check of a code, remembered: a file repeats the same few codes on every row (处罚机关,
- * 数据来源单位), which cost a third of validation. Bounded; results are read, never changed.
- */
-function checkedIdentifier(text: string, kind: FieldDef['identifier'], day: string) {
-  const key = `${kind}|${day}|${text}`;
-  let r = identifierMemo.get(key);
-  if (!r) {
-    if (identifierMemo.size >= IDENTIFIER_MEMO_SIZE) identifierMemo.clear();
-    identifierMemo.set(key, r = validateIdentifier(text, kind, { today: noonOf(day) }));
-  }
-  return r;
-}
-
 function checkIdentifier(field: FieldDef, text: string, ctx: RowContext, override: string | null, out: { issues: RowIssue[]; overrides: Override[] }): string {
-  const r = checkedIdentifier(text, field.identifier, ctx.today);
+  // remembered: repeated codes (处罚机关) and the subject's code, read again by resolveIdentity
+  const r = validatedIdentifier(text, field.identifier!, ctx.today);
   if (r.valid) return r.value;
   const messages = r.errors.map((e) => e.message).join('；');
   const onlyCheckChar = r.errors.every((e) => e.code.endsWith('_CHECK_MISMATCH'));

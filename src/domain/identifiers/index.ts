@@ -8,6 +8,7 @@ export type { IdentifierIssue, IdentifierResult, IdentifierType } from './types.
 export { IDENTIFIER_TYPES } from './types.js';
 export { normaliseIdentifier } from './normalise.js';
 export { validateIdentifier, structuralCandidates } from './identify.js';
+export { validatedIdentifier } from './memo.js';
 export { validateUscc, usccCheckChar, isCanonicalUscc, USCC_ALPHABET } from './uscc.js';
 export { validateRic, ricCheckChar, upgradeRic15, type RicOptions } from './ric.js';
 export { validateOrgCode, orgCodeCheckChar, formatOrgCode } from './org-code.js';

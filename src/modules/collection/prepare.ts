@@ -6,7 +6,7 @@ import { createCipheriv, createHmac, randomFillSync } from 'node:crypto';
 import type { Config } from '../../config.js';
 import { naturalKeyOf, type FieldValue, type InfoTypeDefinition } from '../../domain/fields.js';
 import type { Override, RowIssue, ValidRow } from '../../domain/fields-row.js';
-import { upgradeRic15, validateIdentifier } from '../../domain/identifiers/index.js';
+import { upgradeRic15, validatedIdentifier } from '../../domain/identifiers/index.js';
 import { blindIndex, currentKeyVersion, maskIdNumber } from '../../domain/protect.js';
 import { publicationWindow, type PublicationWindow, type Severity } from '../../domain/publication.js';
 import { missingYears, workingDaysBetween, type WorkCalendar } from '../../domain/working-days.js';
@@ -49,7 +49,7 @@ export interface PrepareContext {
   delayMemo: Map<string, number>;
 }
 
-const validCode = (value: string | null, type: 'org_code' | 'reg_no') => (value && validateIdentifier(value, type).valid ? value : undefined);
+const validCode = (value: string | null, type: 'org_code' | 'reg_no') => (value && validatedIdentifier(value, type).valid ? value : undefined);
 
 /** The platform's identity of the row's subject; codes kept by an override are taken as given. */
 function identityOf(row: ValidRow, config: Config): Identity {

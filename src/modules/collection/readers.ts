@@ -1,8 +1,8 @@
 // Reading delivered files row by row, streamed, never whole: .xlsx through exceljs's streaming
 // WorkbookReader in a worker thread (its in-memory workbook needs > 1 GB for 100k rows — DESIGN §2), .csv through
-// csv-parse (UTF-8 with or without BOM, or GB18030/GBK — detected), .jsonl line by line. Each row
+// csv-split.ts (plain lines split directly, the rest by csv-parse; UTF-8 with or without BOM, or GB18030/GBK —
+// detected), .jsonl line by line. Each row
 // comes out keyed by field, with the row number the clerk sees (spreadsheet row, JSONL line).
-import { parse as parseCsv } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -11,6 +11,7 @@ import type { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { cellText, normaliseHeader, type Cell, type InfoTypeDefinition } from '../../domain/fields.js';
 import { AppError } from '../../errors.js';
+import { csvRecords } from './csv-split.js';
 import { detectEncoding, iconvName, type TextEncoding } from './encoding.js';
 import type { XlsxMessage } from './xlsx-worker.js';
 import { fieldHeader, HEADER_SEARCH_ROWS, headerIndex, ignoredColumnsWarning, looksLikeHeader, mapColumns } from './headers.js';
@@ -96,11 +97,10 @@ async function sniffDelimiter(file: string, encoding: TextEncoding): Promise<str
 
 async function* csvRows(open: () => Readable, encoding: TextEncoding, delimiter: string): AsyncGenerator<RawRow> {
   const stream = open();
-  const text = encoding === 'utf-8' || encoding === 'utf-8-bom' ? stream : stream.pipe(iconv.decodeStream(iconvName(encoding)));
+  const text = encoding === 'utf-8' || encoding === 'utf-8-bom' ? stream.setEncoding('utf8') : stream.pipe(iconv.decodeStream(iconvName(encoding)));
   // empty lines are rows too (Excel shows them), so row numbers match what the clerk sees
-  const parser = text.pipe(parseCsv({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }));
   let rowNo = 0;
-  for await (const record of parser) yield { rowNo: ++rowNo, cells: record as string[] };
+  for await (const record of csvRecords(text as AsyncIterable<string>, delimiter)) yield { rowNo: ++rowNo, cells: record };
 }
 
 async function* jsonlRows(stream: Readable, def: InfoTypeDefinition, ignored: Set<string>): AsyncGenerator<SourceRow> {

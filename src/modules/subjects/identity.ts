@@ -1,7 +1,7 @@
 // Turning what a caller says about a subject (kind, USCC or ID number, name) into the identity
 // the platform stores: validated, normalised, and for persons encrypted with a blind index.
 import type { Config } from '../../config.js';
-import { upgradeRic15, validateIdentifier } from '../../domain/identifiers/index.js';
+import { upgradeRic15, validatedIdentifier } from '../../domain/identifiers/index.js';
 import { normaliseOrgName, normalisePersonName } from '../../domain/names.js';
 import { blindIndex, encryptText, maskIdNumber } from '../../domain/protect.js';
 import { errors, type FieldError } from '../../errors.js';
@@ -40,15 +40,15 @@ function orgIdentity(input: SubjectInput, errs: FieldError[], path: string): Par
     errs.push({ path: `${path}.uscc`, message: '法人、非法人组织和个体工商户须提供统一社会信用代码' });
     return {};
   }
-  const r = validateIdentifier(input.uscc, 'uscc');
+  const r = validatedIdentifier(input.uscc, 'uscc');
   if (!r.valid) errs.push({ path: `${path}.uscc`, message: r.errors.map((e) => e.message).join('；') });
   const kindOf = r.details.subjectKind as string | undefined;
   if (r.valid && kindOf === 'individual_business' && input.kind === 'organization') {
     errs.push({ path: `${path}.kind`, message: '该统一社会信用代码属于个体工商户（第 1–2 位为 92），主体类别应为 individual_business' });
   }
-  const orgCode = input.orgCode ? validateIdentifier(input.orgCode, 'org_code') : null;
+  const orgCode = input.orgCode ? validatedIdentifier(input.orgCode, 'org_code') : null;
   if (orgCode && !orgCode.valid) errs.push({ path: `${path}.orgCode`, message: orgCode.errors.map((e) => e.message).join('；') });
-  const regNo = input.regNo ? validateIdentifier(input.regNo, 'reg_no') : null;
+  const regNo = input.regNo ? validatedIdentifier(input.regNo, 'reg_no') : null;
   if (regNo && !regNo.valid) errs.push({ path: `${path}.regNo`, message: regNo.errors.map((e) => e.message).join('；') });
   return {
     uscc: r.value,
@@ -63,7 +63,7 @@ function personIdentity(input: SubjectInput, config: Config, errs: FieldError[],
     errs.push({ path: `${path}.idNumber`, message: '自然人须提供公民身份号码' });
     return {};
   }
-  const r = validateIdentifier(input.idNumber, 'ric');
+  const r = validatedIdentifier(input.idNumber, 'ric');
   if (!r.valid) {
     errs.push({ path: `${path}.idNumber`, message: r.errors.map((e) => e.message).join('；') });
     return {};
