@@ -54,6 +54,8 @@ await pool.end();
 
 if (browser && browserTests.length) {
   spawnSync('bash', [path.join(root, 'scripts/ensure-chromium.sh')], { stdio: 'inherit' });
+} else if (!unitOnly) {
+  spawnSync('sh', [path.join(root, 'scripts/ensure-font.sh')], { stdio: 'inherit' }); // the PDF documents' tests
 }
 
 // Browser tests run after the others, one file at a time: sharing two cores with the heavy

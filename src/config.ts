@@ -21,7 +21,17 @@ export interface Config {
   checkIndex: 'memory' | 'database';
   /** How often the index polls the feed for other processes' writes. */
   checkIndexPollMs: number;
+  /** A font with Chinese glyphs for PDF documents (credit reports, repair certificates); null: none found, PDFs are refused. */
+  pdfFont: string | null;
 }
+
+// Debian's fonts-wqy-microhei (installed by scripts/ensure-chromium.sh), then other common CJK fonts
+const PDF_FONTS = [
+  '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
+  '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc',
+  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+  '/usr/share/fonts/truetype/arphic/uming.ttc',
+];
 
 export class ConfigError extends Error {}
 
@@ -81,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
   if (checkIndex !== 'memory' && checkIndex !== 'database') throw new ConfigError('XINYONG_CHECK_INDEX must be memory or database');
   const checkIndexPollMs = Number(env.XINYONG_CHECK_INDEX_POLL_MS ?? 200);
   if (!Number.isInteger(checkIndexPollMs) || checkIndexPollMs < 10 || checkIndexPollMs > 60_000) throw new ConfigError('XINYONG_CHECK_INDEX_POLL_MS must be an integer between 10 and 60000');
+  const pdfFont = env.XINYONG_PDF_FONT?.trim() || PDF_FONTS.find((f) => existsSync(f)) || null;
+  if (env.XINYONG_PDF_FONT && !existsSync(env.XINYONG_PDF_FONT)) throw new ConfigError(`XINYONG_PDF_FONT: no font file at ${env.XINYONG_PDF_FONT}`);
   return {
     databaseUrl,
     dataDir,
@@ -100,5 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     sessionHours,
     checkIndex,
     checkIndexPollMs,
+    pdfFont,
   };
 }

@@ -5,9 +5,11 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { canonicalJson } from '../src/domain/audit-chain.js';
 import { validateIdentifier } from '../src/domain/identifiers/index.js';
 import { makeDepartment, makeKey, uscc } from './support/factories.js';
+import { pdfText } from './support/pdf.js';
 import { client } from './support/http.js';
 import { jointActionSetting } from './support/joint-action.js';
 import { startPlatform, type TestPlatform } from './support/platform.js';
@@ -73,6 +75,44 @@ test('the printable page speaks Chinese and carries the number; the number verif
   assert.equal(verified.body.entries, 2);
   assert.equal(verified.body.records, 1);
   assert.match(html, new RegExp(verified.body.digest));
+});
+
+test('the PDF carries the same report in Chinese text, and its number verifies', async () => {
+  const res = await fetch(`${p.baseUrl}/api/v1/public/subjects/${org}/credit-report?format=pdf`);
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-type'), 'application/pdf');
+  assert.match(res.headers.get('content-disposition') ?? '', /^attachment; .*\.pdf"; filename\*=UTF-8''/);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  assert.equal(Buffer.from(bytes.subarray(0, 5)).toString('latin1'), '%PDF-');
+  const { text, title, pages } = await pdfText(bytes);
+  assert.ok(pages >= 1);
+  assert.match(title ?? '', /^信用报告 /);
+  const flat = text.replace(/\s+/g, '');
+  for (const part of ['信用报告', '一、基本信息', '二、守信激励（红名单）', '三、失信惩戒（黑名单）', '（2026）豫01执501号', 'A级纳税人', org, '第1页']) {
+    assert.ok(flat.includes(part.replace(/\s+/g, '')), `${part} in ${flat.slice(0, 300)}`);
+  }
+  assert.ok(!flat.includes('（2025）豫01执77号'), 'a removed entry is not in the PDF');
+  const no = /报告编号：(XYBG\d{8}[0-9A-Z]{8})/.exec(flat)![1];
+  const verified = await pub().get(`/api/v1/public/credit-reports/${no}`);
+  assert.equal(verified.status, 200);
+  assert.equal(verified.body.subject.uscc, org);
+  assert.ok(flat.includes(verified.body.digest), 'the digest printed is the one the platform recorded');
+});
+
+test('without a Chinese font the PDF is refused with a clear 503 and no report number is used up', async () => {
+  const font = p.ctx.config.pdfFont;
+  p.ctx.config.pdfFont = null;
+  const issued = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM credit_report`.execute(p.ctx.db)).rows[0].n);
+  try {
+    const before = await issued();
+    const r = await pub().get(`/api/v1/public/subjects/${org}/credit-report?format=pdf`);
+    assert.equal(r.status, 503);
+    assert.equal(await issued(), before);
+    assert.equal(r.contentType.split(';')[0], 'application/problem+json');
+    assert.match(r.body.detail, /中文字体/);
+  } finally {
+    p.ctx.config.pdfFont = font;
+  }
 });
 
 test('unknown numbers, unknown subjects and natural persons get a clear 404', async () => {

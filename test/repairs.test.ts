@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { uscc } from './support/factories.js';
 import { client } from './support/http.js';
+import { pdfText } from './support/pdf.js';
 import { jointActionSetting } from './support/joint-action.js';
 import { startPlatform, type TestPlatform } from './support/platform.js';
 
@@ -74,6 +75,11 @@ test('accepted after the period; approval removes the entry, the check is clear,
   assert.match(cert.headers.get('content-type') ?? '', /text\/html/);
   const html = await cert.text();
   assert.ok(html.includes(org.name) && html.includes(approved.body.certificateNo) && html.includes('信用修复证明'));
+  const pdf = await fetch(`${p.baseUrl}/api/v1/public/repairs/${r.body.receiptCode}/certificate?format=pdf`);
+  assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+  const { text } = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
+  const flat = text.replace(/\s+/g, '');
+  for (const part of ['信用修复证明', approved.body.certificateNo, org.name, org.uscc, '移出该名单']) assert.ok(flat.includes(part), `${part} in ${flat}`);
   assert.equal((await s.court.post(`/api/v1/repairs/${r.body.id}/reject`, { note: '再处理' })).status, 409);
 });
 

@@ -48,8 +48,10 @@ test('register a commitment, read its code, judge it broken; the portal and the 
   const section = visitor.getByRole('region', { name: '信用承诺' });
   await section.getByText(fullCode).waitFor();
   assert.match(await section.innerText(), /全部未履行/);
-  const report = visitor.getByRole('link', { name: '下载信用报告' });
-  const href = await report.getAttribute('href');
+  const pdfHref = await visitor.getByRole('link', { name: '下载信用报告（PDF）' }).getAttribute('href');
+  const pdfType = await visitor.evaluate(async (url) => (await fetch(url!)).headers.get('content-type'), pdfHref);
+  assert.equal(pdfType, 'application/pdf');
+  const href = await visitor.getByRole('link', { name: '网页打印版' }).getAttribute('href');
   const html = await visitor.evaluate(async (url) => (await fetch(url!)).text(), href);
   assert.match(html, /五、信用承诺及履行情况/);
   assert.ok(html.includes(fullCode), 'the report lists the commitment');

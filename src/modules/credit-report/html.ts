@@ -1,6 +1,6 @@
 // The credit report as a printable zh-CN page (A4; the browser's 打印/另存为 PDF makes the file): no
 // server-side font or PDF engine to install, and the text stays searchable and accessible.
-import type { CreditReport } from './report.js';
+import { beijingTime, type CreditReport } from './report.js';
 
 const esc = (v: unknown) => String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const KIND: Record<string, string> = { organization: '法人和非法人组织', individual_business: '个体工商户' };
@@ -48,7 +48,7 @@ ${table(['承诺编号', '类型', '事项', '承诺内容', '承诺日期', '�
 <div class="note">
 <p>本报告内容为本平台依法公开的信用信息，来源于各认定、报送部门；不含依法不予公开的信息和个人隐私。${r.truncated ? '条目较多，本报告仅列出前 500 条，完整信息请在平台查询。' : ''}</p>
 <p>对报告内容有异议的，可在平台「异议申诉」提交，或联系：${esc(r.issuer.contact)}。</p>
-<p>核验：在平台输入报告编号可查验本报告的出具时间、主体和内容摘要（SM3：<code>${esc(r.digest)}</code>）。出具单位：${esc(r.issuer.operator)}　出具时间：${esc(r.issuedAt)}</p>
+<p>核验：在平台输入报告编号可查验本报告的出具时间、主体和内容摘要（SM3：<code>${esc(r.digest)}</code>）。出具单位：${esc(r.issuer.operator)}　出具时间：${esc(beijingTime(r.issuedAt))}</p>
 </div>
 </body></html>`;
 }

@@ -16,6 +16,11 @@ import { getPublicSubject } from '../subjects/search.js';
 const MAX_ITEMS = 500; // a report lists at most this many entries and records each (and says so)
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
+/** An instant as people in China read it: 2026-11-28 07:56（北京时间）. */
+export function beijingTime(iso: string): string {
+  return `${new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）`;
+}
+
 export type CreditReport = Awaited<ReturnType<typeof reportContent>> & { no: string; digest: string; issuedAt: string };
 
 async function allEntries(ctx: AppContext, uscc: string) {

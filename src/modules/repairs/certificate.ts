@@ -1,8 +1,9 @@
-// The repair certificate (信用修复证明) the subject downloads with its receipt code: a printable
-// zh-CN page naming the subject, the list it left (or the record whose publication ended), the date
+// The repair certificate (信用修复证明) the subject downloads with its receipt code: a PDF, or a printable
+// zh-CN page, naming the subject, the list it left (or the record whose publication ended), the date
 // and the certificate number, which anyone can verify on the platform.
 import type { AppContext } from '../../context.js';
 import { errors } from '../../errors.js';
+import { paragraph, pdfFontOf, renderPdf, title } from '../documents/pdf.js';
 import * as store from './store.js';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -28,17 +29,40 @@ async function recordFacts(ctx: AppContext, recordId: string) {
   return { name: row.name, uscc: row.uscc, id_masked: row.id_masked, list_name: row.list_name, department: row.department, decision_no: String(fields.decision_no ?? fields.case_no ?? '—') };
 }
 
+type Certificate = Awaited<ReturnType<typeof certificateData>>;
+
+/** What the certificate says, the same words on the page and in the PDF. */
+function statement(c: Certificate): { body: string; source: string } {
+  const code = c.uscc ? `统一社会信用代码：${c.uscc}` : `身份证号码：${c.id_masked}`;
+  return c.record
+    ? { body: `${c.name}（${code}）的「${c.list_name}」信息（决定文书 ${c.decision_no}）依规公示。经申请和审核，该主体已完成信用修复，该信息自 ${c.decidedOn} 起终止公示，停止共享。`, source: `数源单位：${c.department}` }
+    : { body: `${c.name}（${code}）因「${c.list_name}」（认定文书 ${c.decision_no}）被列入失信名单。经申请和审核，该主体已完成信用修复，自 ${c.decidedOn} 起移出该名单，停止公示和共享，相关联合惩戒措施不再执行。`, source: `认定部门：${c.department}` };
+}
+
 export async function certificateHtml(ctx: AppContext, receiptCode: string): Promise<string> {
   const c = await certificateData(ctx, receiptCode);
-  const code = c.uscc ? `统一社会信用代码：${c.uscc}` : `身份证号码：${c.id_masked}`;
+  const { body, source } = statement(c);
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>信用修复证明 ${escapeHtml(c.certificateNo)}</title>
 <style>body{font-family:"WenQuanYi Micro Hei","Microsoft YaHei",sans-serif;max-width:720px;margin:40px auto;line-height:2;color:#222}
 h1{text-align:center;letter-spacing:.3em;color:#a61b1b}.no{text-align:right;color:#555}.seal{text-align:right;margin-top:3em}</style></head>
 <body><h1>信用修复证明</h1><p class="no">证明编号：${escapeHtml(c.certificateNo)}</p>
-${c.record ? `<p>${escapeHtml(c.name)}（${escapeHtml(code)}）的「${escapeHtml(c.list_name)}」信息（决定文书 ${escapeHtml(c.decision_no)}）依规公示。经申请和审核，
-该主体已完成信用修复，该信息自 ${escapeHtml(c.decidedOn)} 起终止公示，停止共享。</p>
-<p>数源单位：${escapeHtml(c.department)}</p>` : `<p>${escapeHtml(c.name)}（${escapeHtml(code)}）因「${escapeHtml(c.list_name)}」（认定文书 ${escapeHtml(c.decision_no)}）被列入失信名单。经申请和审核，
-该主体已完成信用修复，自 ${escapeHtml(c.decidedOn)} 起移出该名单，停止公示和共享，相关联合惩戒措施不再执行。</p>
-<p>认定部门：${escapeHtml(c.department)}</p>`}<p>本证明可在平台凭证明编号核验真伪。</p>
+<p>${escapeHtml(body)}</p>
+<p>${escapeHtml(source)}</p><p>本证明可在平台凭证明编号核验真伪。</p>
 <p class="seal">${escapeHtml(ctx.config.siteName)}<br>${escapeHtml(c.decidedOn)}</p></body></html>`;
+}
+
+export async function certificatePdf(ctx: AppContext, receiptCode: string): Promise<{ no: string; pdf: Buffer }> {
+  pdfFontOf(ctx.config);
+  const c = await certificateData(ctx, receiptCode);
+  const { body, source } = statement(c);
+  const pdf = await renderPdf(ctx.config, { title: `信用修复证明 ${c.certificateNo}`, subject: c.name, keywords: c.certificateNo }, (doc) => {
+    title(doc, '信用修复证明', `证明编号：${c.certificateNo}`);
+    doc.moveDown(1.5);
+    paragraph(doc, body, 12);
+    doc.moveDown(0.5);
+    paragraph(doc, source, 12);
+    paragraph(doc, '本证明可在平台凭证明编号核验真伪。', 12);
+    doc.moveDown(2).fontSize(12).text(ctx.config.siteName, { align: 'right' }).text(c.decidedOn, { align: 'right' });
+  });
+  return { no: c.certificateNo, pdf };
 }

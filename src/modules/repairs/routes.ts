@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { requirePrincipal } from '../../http/auth.js';
 import { Applicant, TargetRef } from '../objections/routes.js';
-import { certificateHtml } from './certificate.js';
+import { certificateHtml, certificatePdf } from './certificate.js';
 import { approveRepair, followRepair, getRepair, listRepairs, rejectRepair, requestRepair, type RepairInput } from './use-cases.js';
 
 const Id = Type.Object({ id: Type.String() });
@@ -25,8 +25,19 @@ export async function repairRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/public/repairs/:receiptCode', { schema: { tags: ['信用修复'], summary: '凭回执码查询修复进度', security: [], params: Receipt } }, async (request) =>
     followRepair({ ctx, receiptCode: (request.params as { receiptCode: string }).receiptCode }));
 
-  app.get('/public/repairs/:receiptCode/certificate', { schema: { tags: ['信用修复'], summary: '下载信用修复证明', security: [], params: Receipt } }, async (request, reply) =>
-    reply.type('text/html; charset=utf-8').header('content-disposition', 'inline; filename="repair-certificate.html"').send(await certificateHtml(ctx, (request.params as { receiptCode: string }).receiptCode)));
+  app.get('/public/repairs/:receiptCode/certificate', {
+    schema: {
+      tags: ['信用修复'], summary: '下载信用修复证明（format=pdf：PDF 文件；默认：可打印网页）', security: [], params: Receipt,
+      querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('html'), Type.Literal('pdf')])) }, { additionalProperties: false }),
+    },
+  }, async (request, reply) => {
+    const { receiptCode } = request.params as { receiptCode: string };
+    if ((request.query as { format?: string }).format === 'pdf') {
+      const { no, pdf } = await certificatePdf(ctx, receiptCode);
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="repair-certificate-${no}.pdf"`).send(pdf);
+    }
+    return reply.type('text/html; charset=utf-8').header('content-disposition', 'inline; filename="repair-certificate.html"').send(await certificateHtml(ctx, receiptCode));
+  });
 
   app.get('/repairs', {
     schema: { tags: ['信用修复'], summary: '修复申请队列', querystring: Type.Object({ status: Type.Optional(Type.String()), overdue: Type.Optional(Type.Boolean()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), offset: Type.Optional(Type.Integer({ minimum: 0 })) }, { additionalProperties: false }) },

@@ -71,7 +71,11 @@ function Result({ kind, p }: { kind: string; p: Progress }) {
         {p.certificateNo && (
           <div className="facts__row">
             <dt>信用修复证明</dt>
-            <dd><a href={`/api/v1/public/repairs/${encodeURIComponent(p.receiptCode)}/certificate`} target="_blank" rel="noreferrer">查看并打印证明（{p.certificateNo}）</a></dd>
+            <dd>
+              <a href={`/api/v1/public/repairs/${encodeURIComponent(p.receiptCode)}/certificate?format=pdf`} download>下载证明 PDF（{p.certificateNo}）</a>
+              {' · '}
+              <a href={`/api/v1/public/repairs/${encodeURIComponent(p.receiptCode)}/certificate`} target="_blank" rel="noreferrer">网页打印版</a>
+            </dd>
           </div>
         )}
       </dl>

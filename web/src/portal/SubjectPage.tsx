@@ -83,8 +83,12 @@ export function SubjectPage({ uscc, siteName }: { uscc: string; siteName: string
           <p className="page__subtitle">
             统一社会信用代码：<span className="code">{state.subject.uscc ?? uscc}</span>
             {' '}
-            <a className="button" href={`/api/v1/public/subjects/${encodeURIComponent(state.subject.uscc ?? uscc)}/credit-report`} target="_blank" rel="noopener">
-              下载信用报告
+            <a className="button" href={`/api/v1/public/subjects/${encodeURIComponent(state.subject.uscc ?? uscc)}/credit-report?format=pdf`} download>
+              下载信用报告（PDF）
+            </a>
+            {' '}
+            <a href={`/api/v1/public/subjects/${encodeURIComponent(state.subject.uscc ?? uscc)}/credit-report`} target="_blank" rel="noopener">
+              网页打印版
             </a>
           </p>
           <BasicInfo subject={state.subject} />
