@@ -153,6 +153,38 @@ test('a repair approved on the province reaches the county: the mirrored entry l
   assert.ok(feed.changes.some((x: { type: string; data: { entryId: string } }) => x.type === 'entry.removed' && x.data.entryId === local.id), 'the county\'s implementing department is told');
 });
 
+test('an objection or a repair about a mirrored entry is sent to the platform that decided it, by name, and changes nothing here', async () => {
+  const org = { kind: 'organization', uscc: uscc(), name: '河南跨区异议样本有限公司' };
+  const e = await provList(org);
+  await syncDown();
+  const local = await county.ctx.db.selectFrom('list_entry').select(['id', 'status']).where('origin_entry_id', '=', e.id).executeTakeFirstOrThrow();
+  const objection = await client(county.baseUrl).post('/api/v1/objections', {
+    target: { entryId: local.id }, reason: '该判决已于 2026 年 5 月履行完毕，不应列入失信被执行人名单', applicant: { name: '李经理', contact: 'li@example.com' },
+  });
+  assert.equal(objection.status, 409, JSON.stringify(objection.body));
+  assert.equal(objection.contentType.split(';')[0], 'application/problem+json');
+  assert.match(objection.body.detail, /河南省社会信用体系建设领导小组办公室/, 'names the deciding platform\'s credit office');
+  assert.ok(!objection.body.detail.includes(prov.baseUrl), 'the address platforms sync over is not published');
+  const repair = await client(county.baseUrl).post('/api/v1/repairs', {
+    target: { entryId: local.id }, applicant: { name: '王会计', contact: 'wang@example.com' }, reason: '已履行生效法律文书确定的全部义务',
+    commitment: '本单位郑重承诺：已全部履行义务，今后依法诚信经营，如有违反愿承担相应责任。', evidence: [{ kind: 'fulfilment', name: '执行完毕证明.pdf' }],
+  });
+  assert.equal(repair.status, 409, JSON.stringify(repair.body));
+  assert.match(repair.body.detail, /信用修复申请/);
+  assert.equal((await county.ctx.db.selectFrom('list_entry').select('status').where('id', '=', local.id).executeTakeFirstOrThrow()).status, 'active');
+  assert.equal((await check({ uscc: org.uscc })).body.outcome, 'restrict', 'measures stay until the origin decides');
+  // the portal says so on the entry instead of offering the forms
+  const shown = await client(county.baseUrl).get(`/api/v1/public/list-entries/${local.id}`);
+  assert.equal(shown.status, 200, JSON.stringify(shown.body));
+  assert.deepEqual(shown.body.decidedElsewhere, { platform: '河南省社会信用体系建设领导小组办公室' });
+  assert.equal((await client(prov.baseUrl).get(`/api/v1/public/list-entries/${e.id}`)).body.decidedElsewhere, null);
+  // on the province itself the same objection is taken, and its hold reaches the county with the next sync
+  const there = await client(prov.baseUrl).post('/api/v1/objections', {
+    target: { entryId: e.id }, reason: '该判决已于 2026 年 5 月履行完毕，不应列入失信被执行人名单', applicant: { name: '李经理', contact: 'li@example.com' },
+  });
+  assert.equal(there.status, 201, JSON.stringify(there.body));
+});
+
 test('a natural person listed on the province is found on the county by ID number', async () => {
   const id = idNumber({ birthDate: '1982-08-08' });
   await provList({ kind: 'natural_person', idNumber: id, name: '赵某某' });

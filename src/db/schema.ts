@@ -415,6 +415,7 @@ export interface DeliveryTable {
 export interface SyncSourceTable {
   code: string;
   url: string;
+  name: string | null;
   phase: 'snapshot' | 'follow';
   generation: Generated<number>;
   snapshot_seq: string | null;

@@ -1,6 +1,7 @@
 // The portal's red and black lists: public list types only, entries in force only (held ones are
 // under verification and not shown), persons with masked ID numbers. Paged, never counted exactly
 // beyond a cap (broad lists are large).
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { errors } from '../../errors.js';
 import { today } from './present.js';
@@ -16,8 +17,10 @@ function publicEntryQuery(db: Db) {
   const on = today();
   return db.selectFrom('list_entry as e').innerJoin('list_type as lt', 'lt.id', 'e.list_type_id').innerJoin('subject as s', 's.id', 'e.subject_id')
     .innerJoin('department as d', 'd.id', 'e.department_id')
+    .leftJoin('sync_source as ss', 'ss.code', 'e.origin').leftJoin('department as od', 'od.code', 'e.origin')
     .select(['e.id', 'e.decision_no', 'e.decided_on', 'e.starts_on', 'e.ends_on', 'e.reason', 'lt.code as list_type', 'lt.name as list_type_name', 'lt.kind',
-      'lt.legal_basis', 's.kind as subject_kind', 's.name as subject_name', 's.uscc', 's.id_masked', 'd.name as department'])
+      'lt.legal_basis', 's.kind as subject_kind', 's.name as subject_name', 's.uscc', 's.id_masked', 'd.name as department', 'e.origin',
+      sql<string | null>`coalesce(ss.name, od.name)`.as('origin_name')])
     .where('lt.is_public', '=', true).where('e.status', '=', 'active').where('e.starts_on', '<=', on)
     .where((eb) => eb.or([eb('e.ends_on', 'is', null), eb('e.ends_on', '>=', on)]));
 }
@@ -29,6 +32,8 @@ function presentPublicEntry(r: PublicEntryRow) {
     id: r.id, listType: r.list_type, listTypeName: r.list_type_name, kind: r.kind, legalBasis: r.legal_basis, reason: r.reason, decisionNo: r.decision_no,
     decidedOn: r.decided_on, startsOn: r.starts_on, endsOn: r.ends_on, department: r.department,
     subject: { kind: r.subject_kind, name: r.subject_name, uscc: r.uscc, idNumberMasked: r.id_masked },
+    // mirrored from another platform (ADR 009): objections and repairs go there
+    decidedElsewhere: r.origin ? { platform: r.origin_name ?? r.origin } : null,
   };
 }
 

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { Db, Tx } from '../../db/database.js';
 import type { EntryStatus } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
 import type { Actor } from '../auth/principal.js';
 import { transitionEntry } from '../lists/entries.js';
 import type { FieldCorrection } from '../records/correct.js';
@@ -24,6 +25,8 @@ export interface Target {
   objectionDays: number[] | null;
   repairMinMonths: number | null;
   repairRequires: string[];
+  /** Entries mirrored from another platform (ADR 009): that platform's credit office. */
+  origin?: { code: string; name: string | null } | null;
   /** Records only: the info type and the earliest end of publication (the policy's minimum). */
   infoType?: string;
   minPublishUntil?: string | null;
@@ -35,15 +38,28 @@ export async function loadTarget(db: Db | Tx, ref: { entryId?: string; recordId?
   if (ref.recordId) return loadRecordTarget(db, ref.recordId);
   if (!ref.entryId || !/^[0-9a-f-]{36}$/i.test(ref.entryId)) return null;
   const row = await db.selectFrom('list_entry as e').innerJoin('list_type as lt', 'lt.id', 'e.list_type_id')
+    .leftJoin('department as od', 'od.code', 'e.origin').leftJoin('sync_source as ss', 'ss.code', 'e.origin')
     .select(['e.id', 'e.subject_id', 'e.department_id', 'e.status', 'e.decided_on', 'lt.id as list_type_id', 'lt.code', 'lt.kind', 'lt.repairable',
-      'lt.objection_days', 'lt.repair_min_months', 'lt.repair_requires'])
+      'lt.objection_days', 'lt.repair_min_months', 'lt.repair_requires', 'e.origin', sql<string | null>`coalesce(ss.name, od.name)`.as('origin_name')])
     .where('e.id', '=', ref.entryId).executeTakeFirst();
   if (!row) return null;
   return {
     type: 'entry', id: row.id, subjectId: row.subject_id, providerDepartmentId: row.department_id, status: row.status, listTypeId: row.list_type_id,
     listTypeCode: row.code, kind: row.kind, repairable: row.repairable, decidedOn: row.decided_on, objectionDays: row.objection_days,
     repairMinMonths: row.repair_min_months, repairRequires: row.repair_requires,
+    origin: row.origin ? { code: row.origin, name: row.origin_name } : null,
   };
+}
+
+/**
+ * An entry mirrored from another platform is decided there (ADR 009: its department has no keys here,
+ * and a hold or removal made here would be undone by the next sync): the applicant is told where to go.
+ */
+export function assertDecidedHere(t: Target, what: '异议' | '信用修复申请'): void {
+  if (!t.origin) return;
+  const where = t.origin.name ?? `统一社会信用代码为 ${t.origin.code} 的信用主管部门`;
+  throw new AppError('DECIDED_ON_ORIGIN_PLATFORM', 409,
+    `该名单信息由${where}所在的信用平台认定并公示，本平台仅同步显示，无法在此处理。请向该平台提出${what}；该平台的处理结果会同步到本平台。`);
 }
 
 type EntryChange = 'entry.held' | 'entry.released' | 'entry.removed' | 'entry.revoked' | 'entry.corrected';

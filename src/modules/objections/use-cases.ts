@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/record.js';
 import { actorOf, PUBLIC_ACTOR, type Principal } from '../auth/principal.js';
 import { workingDeadline } from '../checks/deadline.js';
 import { today } from '../lists/present.js';
-import { applyOutcome, holdTarget, loadTarget, type Correction, type Target } from './targets.js';
+import { applyOutcome, assertDecidedHere, holdTarget, loadTarget, type Correction, type Target } from './targets.js';
 import * as store from './store.js';
 
 type Row = NonNullable<Awaited<ReturnType<typeof store.findObjection>>>;
@@ -40,6 +40,7 @@ export async function fileObjection(opts: { ctx: AppContext; input: { target: { 
   const { ctx, input } = opts;
   const target = await loadTarget(ctx.db, input.target);
   if (!target) throw errors.notFound('异议所针对的名单记录或信用记录');
+  assertDecidedHere(target, '异议');
   if (!['active', 'held'].includes(target.status)) throw errors.conflict('TARGET_NOT_ACTIVE', '该记录已不在公示或名单中，无需提出异议。');
   const on = today();
   const [acceptDays] = objectionDays(target);

@@ -14,7 +14,7 @@ import { recordAudit } from '../audit/record.js';
 import { actorOf, PUBLIC_ACTOR, type Principal } from '../auth/principal.js';
 import { workingDeadline } from '../checks/deadline.js';
 import { today } from '../lists/present.js';
-import { loadTarget } from '../objections/targets.js';
+import { assertDecidedHere, loadTarget } from '../objections/targets.js';
 import * as store from './store.js';
 import { endForRepair, kindOfRepair, targetFacts } from './targets.js';
 
@@ -37,6 +37,7 @@ export async function requestRepair(opts: { ctx: AppContext; input: RepairInput 
   const { ctx, input } = opts;
   const t = await loadTarget(ctx.db, input.target);
   if (!t) throw errors.notFound('申请修复的名单记录或信用记录');
+  assertDecidedHere(t, '信用修复申请');
   if (!['active', 'held'].includes(t.status)) throw errors.conflict('TARGET_NOT_ACTIVE', t.type === 'record' ? '该信用记录已不在公示中，无需修复。' : '该记录已不在名单中，无需修复。');
   const pending = await store.pendingFor(ctx.db, t.id);
   if (pending) throw errors.conflict('REPAIR_PENDING', `该记录已有正在审核的修复申请（回执码 ${pending.receipt_code}）。`);

@@ -104,7 +104,7 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
   // this platform is the credit office recorded in its database (not the environment of this command)
   const self = (await findPlatformDepartment(o.ctx.db))!.code;
   if (source === self) throw new AppError('SYNC_SELF', 400, '源平台与本平台是同一个信用办，不能自己同步自己。');
-  await store.ensureSource(o.ctx.db, source, o.url);
+  await store.ensureSource(o.ctx.db, source, o.url, me.user.department.name);
   const report: SyncReport = { source, phase: 'snapshot', cursor: 0, pages: 0, created: 0, updated: 0, unchanged: 0, skipped: 0 };
   const s: Step = { client, o, source, self, report, pageSize: o.pageSize ?? 500 };
   let failures = 0;

@@ -7,9 +7,9 @@ import type { EntryStatus } from '../../db/schema.js';
 
 type Q = Db | Tx;
 
-export async function ensureSource(db: Db, code: string, url: string) {
-  await db.insertInto('sync_source').values({ code, url, phase: 'snapshot' })
-    .onConflict((oc) => oc.column('code').doUpdateSet({ url, updated_at: new Date() })).execute();
+export async function ensureSource(db: Db, code: string, url: string, name: string) {
+  await db.insertInto('sync_source').values({ code, url, name, phase: 'snapshot' })
+    .onConflict((oc) => oc.column('code').doUpdateSet({ url, name, updated_at: new Date() })).execute();
   return (await findSource(db, code))!;
 }
 

@@ -14,6 +14,8 @@ export interface PublicEntry {
   endsOn: string | null;
   department: string;
   subject: { kind: string; name: string; uscc: string | null; idNumberMasked: string | null };
+  /** Mirrored from another credit platform, which handles objections and repairs. */
+  decidedElsewhere?: { platform: string } | null;
 }
 
 export interface PublicEntries {
@@ -48,10 +50,16 @@ export function ListEntryCard({ entry, showSubject = true, headingLevel = 3 }: {
         <div><dt>有效期</dt><dd>{entry.endsOn ? `${entry.startsOn} 至 ${entry.endsOn}` : `${entry.startsOn} 起，直至移出`}</dd></div>
         <div><dt>记录编号</dt><dd className="code entry__id"><a href={`/entries/${entry.id}`} onClick={linkClick}>{entry.id}</a></dd></div>
       </dl>
-      <p className="entry__actions">
-        <a href={rightsLink('/objection', entry)} onClick={linkClick}>对此记录提出异议</a>
-        {entry.kind === 'black' && <a href={rightsLink('/repair', entry)} onClick={linkClick}>申请信用修复</a>}
-      </p>
+      {entry.decidedElsewhere ? (
+        <p className="entry__actions">
+          本记录由{entry.decidedElsewhere.platform}所在的信用平台认定，本平台同步显示；异议和信用修复请向该平台提出，处理结果将同步到本平台。
+        </p>
+      ) : (
+        <p className="entry__actions">
+          <a href={rightsLink('/objection', entry)} onClick={linkClick}>对此记录提出异议</a>
+          {entry.kind === 'black' && <a href={rightsLink('/repair', entry)} onClick={linkClick}>申请信用修复</a>}
+        </p>
+      )}
     </li>
   );
 }
