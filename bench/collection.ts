@@ -84,7 +84,7 @@ const SCENARIOS = [
   { format: 'csv', subjects: 'new' }, { format: 'csv', subjects: 'known' }, { format: 'xlsx', subjects: 'new' }, { format: 'xlsx', subjects: 'known' },
 ] as const;
 
-export async function runCollectionBench(opts: { ctx: AppContext; pool: pg.Pool; config: Config; sizes: number[]; copyRounds: number; log?: (m: string) => void }): Promise<CollectionBenchResult[]> {
+export async function runCollectionBench(opts: { ctx: AppContext; pool: pg.Pool; config: Config; sizes: number[]; copyRounds: number; formats?: string[]; log?: (m: string) => void }): Promise<CollectionBenchResult[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'xinyong-bench-collection-'));
   const out: CollectionBenchResult[] = [];
   try {
@@ -92,7 +92,7 @@ export async function runCollectionBench(opts: { ctx: AppContext; pool: pg.Pool;
       const imports: Omit<ImportRun, 'ratio'>[] = [];
       let copyRowsPerSec = 0;
       const depts: Record<string, string> = {};
-      for (const s of SCENARIOS) {
+      for (const s of SCENARIOS.filter((x) => !opts.formats || opts.formats.includes(x.format))) {
         // the same organisations and persons per format; "known" delivers other penalties of them
         const seed = 20261127 + i * 10 + (s.format === 'csv' ? 1 : 2);
         const dept = depts[s.format] ??= await benchDepartment(opts.ctx, seed);

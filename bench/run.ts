@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only identifiers,http-identifiers]`: benchmarks with in-run
+// `npm run bench [-- --quick] [-- --only identifiers,http-identifiers] [-- --rows 1000000 --formats csv]`: benchmarks with in-run
 // baselines; prints medians and ratios. Uses DATABASE_URL when set, else an embedded PostgreSQL in
 // a temporary folder. Targets: docs/benchmarks.md and the issues.
 import { randomBytes } from 'node:crypto';
@@ -15,7 +15,7 @@ import { runIdentifierBench } from './identifiers.bench.js';
 import { runPushBench } from './push.js';
 import { runCollectionBench } from './collection.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, organisations: { type: 'string' }, entries: { type: 'string' }, rows: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, organisations: { type: 'string' }, entries: { type: 'string' }, rows: { type: 'string' }, formats: { type: 'string' } } });
 const only = values.only?.split(',');
 const wants = (name: string) => !only || only.includes(name);
 const quick = !!values.quick;
@@ -70,7 +70,7 @@ if (wants('checks')) {
 }
 if (wants('collection')) {
   await withPlatform(async ({ ctx, database, config }) => {
-    const results = await runCollectionBench({ ctx, pool: database.pool, config, sizes: values.rows ? values.rows.split(',').map(Number) : quick ? [20_000] : [100_000, 1_000_000], copyRounds: quick ? 1 : 3, log: (m) => console.error(`  … ${m}`) });
+    const results = await runCollectionBench({ ctx, pool: database.pool, config, sizes: values.rows ? values.rows.split(',').map(Number) : quick ? [20_000] : [100_000, 1_000_000], formats: values.formats?.split(','), copyRounds: quick ? 1 : 3, log: (m) => console.error(`  … ${m}`) });
     for (const r of results) {
       for (const i of r.imports) {
         line(`collection.import ${i.format}`, { rows: r.size, rows_s: Math.round(i.rowsPerSec), copy_rows_s: Math.round(r.copyRowsPerSec), ratio: i.ratio, peak_rss_mb: i.peakRssMb, file_mb: Math.round(i.fileMb) });
