@@ -1,8 +1,9 @@
 // 应查必查: a business system asks what applies to subjects in one of its matters. The subject facts
-// of a round of checks are read in one prepared statement (one snapshot, one consistent data version),
-// the catalog comes from memory at least as new (catalog.ts), the pure rules in
-// domain/check-evaluation.ts decide, and every answer is stored as evidence, in one insert, before it
-// is returned. Single checks arriving together form one round (batcher.ts).
+// of a round of checks come from the in-process subject index (ADR 015) or from one prepared statement
+// (one snapshot, one consistent data version), the catalog from memory at least as new (catalog.ts),
+// the pure rules in domain/check-evaluation.ts decide, and every answer is stored as evidence — those
+// with a duty or about a person before they are returned, clear ones right behind (storeChecks, ADR 017).
+// Single checks arriving together form one round (batcher.ts).
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import { evaluateCheck, type EntryFact, type MeasureFact } from '../../domain/check-evaluation.js';
@@ -107,7 +108,7 @@ export type Settled = { ok: true; json: string; written: Promise<void> } | { ok:
 
 /**
  * Checks a round of subjects — any departments, any matters — from one read of their facts (one
- * snapshot) and the catalog at least as new; stores every answer in one insert before any is returned.
+ * snapshot) and the catalog at least as new; starts storing every answer (storeChecks says where and when).
  * A bad matter fails only the checks that named it.
  */
 export async function runChecks(ctx: AppContext, items: CheckItem[]): Promise<Settled[]> {
