@@ -50,20 +50,33 @@ interface AuthorityRow {
 export const USCC_AUTHORITIES: Readonly<Record<string, AuthorityRow>> =
   loadJson<{ authorities: Record<string, AuthorityRow> }>('uscc-authorities.json').authorities;
 
+const ALPHABET_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < USCC_ALPHABET.length; i++) ALPHABET_VALUE[USCC_ALPHABET.charCodeAt(i)] = i;
+
+/** Value of the character at `i` in the alphabet, or -1. */
+const valueAt = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c < 128 ? ALPHABET_VALUE[c] : -1;
+};
+
+/** Value of the check character for the first 17 characters of `s`, or -1 when one is outside the alphabet. */
+function checkValue(s: string): number {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const value = valueAt(s, i);
+    if (value < 0) return -1;
+    sum += value * WEIGHTS[i];
+  }
+  return (31 - (sum % 31)) % 31;
+}
+
 /** Check character of the first 17 characters of a USCC. */
 export function usccCheckChar(first17: string): string {
   if (first17.length !== 17) throw new RangeError(`USCC body must have 17 characters: ${first17}`);
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const value = USCC_ALPHABET.indexOf(first17[i]);
-    if (value < 0) throw new RangeError(`character ${first17[i]} is not in the USCC alphabet`);
-    sum += value * WEIGHTS[i];
-  }
-  return USCC_ALPHABET[(31 - (sum % 31)) % 31];
+  const value = checkValue(first17);
+  if (value < 0) throw new RangeError(`character ${first17.split('').find((_, i) => valueAt(first17, i) < 0)} is not in the USCC alphabet`);
+  return USCC_ALPHABET[value];
 }
-
-const ALPHABET_VALUE = new Int8Array(128).fill(-1);
-for (let i = 0; i < USCC_ALPHABET.length; i++) ALPHABET_VALUE[USCC_ALPHABET.charCodeAt(i)] = i;
 
 /**
  * True when `s` is a valid USCC already in canonical form (18 upper-case alphabet characters, right
@@ -72,15 +85,8 @@ for (let i = 0; i < USCC_ALPHABET.length; i++) ALPHABET_VALUE[USCC_ALPHABET.char
  */
 export function isCanonicalUscc(s: string): boolean {
   if (s.length !== 18) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const c = s.charCodeAt(i);
-    const value = c < 128 ? ALPHABET_VALUE[c] : -1;
-    if (value < 0) return false;
-    sum += value * WEIGHTS[i];
-  }
-  const c = s.charCodeAt(17);
-  return c < 128 && ALPHABET_VALUE[c] === (31 - (sum % 31)) % 31;
+  const value = checkValue(s);
+  return value >= 0 && valueAt(s, 17) === value;
 }
 
 function describeAuthority(result: IdentifierResult, value: string): void {
