@@ -1,29 +1,24 @@
-// The credit report as a printable zh-CN page (A4; the browser's 打印/另存为 PDF makes the file): no
-// server-side font or PDF engine to install, and the text stays searchable and accessible.
-import { beijingTime, type CreditReport } from './report.js';
+// The credit report as a printable zh-CN page (A4), searchable and accessible, needing no font on the
+// server; pdf.ts draws the same sections (sections.ts) as a PDF.
+import type { CreditReport } from './report.js';
+import type { Table } from '../documents/pdf.js';
+import { basicInfo, commitments, entries, issued, notes, record, SECTION_HEADINGS as H } from './sections.js';
 
 const esc = (v: unknown) => String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const KIND: Record<string, string> = { organization: '法人和非法人组织', individual_business: '个体工商户' };
-
-function table(headers: string[], rows: unknown[][], empty: string): string {
-  if (!rows.length) return `<p class="none">${esc(empty)}</p>`;
-  return `<table><thead><tr>${headers.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${
-    rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
-}
-
-function entries(list: CreditReport['black']): string {
-  return table(['名单', '认定部门', '认定文书号', '认定日期', '有效期', '列入事由', '依据'],
-    list.map((e) => [e.listTypeName, e.department, e.decisionNo, e.decidedOn, `${e.startsOn} 至 ${e.endsOn ?? '移出之日'}`, e.reason, e.legalBasis]), '无');
+function table(t: Table): string {
+  if (!t.rows.length) return `<p class="none">${esc(t.empty)}</p>`;
+  return `<table><thead><tr>${t.headers.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${
+    t.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
 function records(list: CreditReport['records']): string {
   if (!list.length) return '<p class="none">无</p>';
-  return list.map((r) => `<section class="record"><h3>${esc(r.infoTypeName)} · ${esc(r.department)} · ${esc(r.decidedOn)}${r.mark ? `（${esc(r.mark)}）` : ''}</h3>${
-    table(['项目', '内容'], r.fields.map((f) => [f.label, f.value]), '')}<p class="until">公示截止：${esc(r.publishUntil ?? '—')}</p></section>`).join('');
+  return list.map(record).map((r) => `<section class="record"><h3>${esc(r.heading)}</h3>${table(r.fields)}<p class="until">${esc(r.until)}</p></section>`).join('');
 }
 
 export function creditReportHtml(r: CreditReport): string {
   const s = r.subject;
+  const n = notes(r);
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>信用报告 ${esc(s.name)} ${esc(r.no)}</title>
 <style>
 body{font-family:"WenQuanYi Micro Hei","Microsoft YaHei","PingFang SC",sans-serif;max-width:900px;margin:32px auto;padding:0 16px;color:#222;line-height:1.7}
@@ -34,21 +29,21 @@ th,td{border:1px solid #bbb;padding:4px 6px;text-align:left;vertical-align:top}t
 @media print{body{margin:0}a{color:inherit;text-decoration:none}}
 </style></head><body>
 <h1>信用报告</h1>
-<p class="meta">报告编号：<strong data-testid="report-no">${esc(r.no)}</strong>　数据截至：${esc(r.asOf)}　出具：${esc(r.issuer.siteName)}</p>
-<h2>一、基本信息</h2>
-${table(['项目', '内容'], [['名称', s.name], ['统一社会信用代码', s.uscc], ['主体类别', KIND[s.kind] ?? s.kind], ['登记地', s.regionName ?? s.regionCode ?? '—'], ...(s.formerNames.length ? [['曾用名', s.formerNames.join('、')]] : [])], '')}
-<h2>二、守信激励（红名单）</h2>
-${entries(r.red)}
-<h2>三、失信惩戒（黑名单）</h2>
-${entries(r.black)}
-<h2>四、行政许可、行政处罚等公示信息</h2>
+<p class="meta">报告编号：<strong data-testid="report-no">${esc(r.no)}</strong>　${esc(issued(r))}</p>
+<h2>${H[0]}</h2>
+${table(basicInfo(r))}
+<h2>${H[1]}</h2>
+${table(entries(r.red))}
+<h2>${H[2]}</h2>
+${table(entries(r.black))}
+<h2>${H[3]}</h2>
 ${records(r.records)}
-<h2>五、信用承诺及履行情况</h2>
-${table(['承诺编号', '类型', '事项', '承诺内容', '承诺日期', '接收部门', '履行情况'], r.commitments.map((c) => [c.code, c.type, c.matter, c.content, c.madeOn, c.department, c.fulfilmentOn ? `${c.fulfilmentLabel}（${c.fulfilmentOn}）` : c.fulfilmentLabel]), '无')}
+<h2>${H[4]}</h2>
+${table(commitments(r))}
 <div class="note">
-<p>本报告内容为本平台依法公开的信用信息，来源于各认定、报送部门；不含依法不予公开的信息和个人隐私。${r.truncated ? '条目较多，本报告仅列出前 500 条，完整信息请在平台查询。' : ''}</p>
-<p>对报告内容有异议的，可在平台「异议申诉」提交，或联系：${esc(r.issuer.contact)}。</p>
-<p>核验：在平台输入报告编号可查验本报告的出具时间、主体和内容摘要（SM3：<code>${esc(r.digest)}</code>）。出具单位：${esc(r.issuer.operator)}　出具时间：${esc(beijingTime(r.issuedAt))}</p>
+<p>${esc(n.scope)}</p>
+<p>${esc(n.objections)}</p>
+<p>${esc(n.verify[0])}<code>${esc(r.digest)}</code>${esc(n.verify[1])}</p>
 </div>
 </body></html>`;
 }

@@ -70,8 +70,10 @@ export function paragraph(doc: Pdf, text: string, size = 10): void {
   doc.fontSize(size).fillColor('#333').text(text, MARGIN, undefined, { lineGap: 2 }).fillColor('#222');
 }
 
-/** A table with a header row; `empty` when there are no rows. */
-export function table(doc: Pdf, headers: string[], rows: unknown[][], empty: string, widths?: (number | string)[]): void {
+/** A table: a header row and its rows, or the sentence `empty` when there are none. */
+export interface Table { headers: string[]; rows: unknown[][]; empty: string }
+
+export function table(doc: Pdf, { headers, rows, empty }: Table, widths?: (number | string)[]): void {
   doc.fontSize(9);
   if (!rows.length) return void paragraph(doc, empty, 10);
   doc.table({
