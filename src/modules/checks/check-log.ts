@@ -67,7 +67,7 @@ export function createCheckLog(opts: { pool: pg.Pool; flushMs: number; maxRows?:
     }, delay);
   }
 
-  /** Schedules a write once the current one (if any) is done. */
+  /** Queues rows and schedules their write (after the one under way, if any). */
   function push(rows: typeof waiting): void {
     waiting.push(...rows);
     appended += rows.length;

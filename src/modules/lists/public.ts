@@ -1,10 +1,10 @@
 // The portal's red and black lists: public list types only, entries in force only (held ones are
 // under verification and not shown), persons with masked ID numbers. Paged, never counted exactly
 // beyond a cap (broad lists are large).
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { errors } from '../../errors.js';
 import { today } from './present.js';
+import { entryOriginName } from './store.js';
 
 export async function publicListTypes(db: Db) {
   const rows = await db.selectFrom('list_type').select(['code', 'name', 'kind', 'domain', 'legal_basis', 'term_months', 'exit_conditions'])
@@ -17,10 +17,9 @@ function publicEntryQuery(db: Db) {
   const on = today();
   return db.selectFrom('list_entry as e').innerJoin('list_type as lt', 'lt.id', 'e.list_type_id').innerJoin('subject as s', 's.id', 'e.subject_id')
     .innerJoin('department as d', 'd.id', 'e.department_id')
-    .leftJoin('sync_source as ss', 'ss.code', 'e.origin').leftJoin('department as od', 'od.code', 'e.origin')
     .select(['e.id', 'e.decision_no', 'e.decided_on', 'e.starts_on', 'e.ends_on', 'e.reason', 'lt.code as list_type', 'lt.name as list_type_name', 'lt.kind',
       'lt.legal_basis', 's.kind as subject_kind', 's.name as subject_name', 's.uscc', 's.id_masked', 'd.name as department', 'e.origin',
-      sql<string | null>`coalesce(ss.name, od.name)`.as('origin_name')])
+      entryOriginName.as('origin_name')])
     .where('lt.is_public', '=', true).where('e.status', '=', 'active').where('e.starts_on', '<=', on)
     .where((eb) => eb.or([eb('e.ends_on', 'is', null), eb('e.ends_on', '>=', on)]));
 }

@@ -4,6 +4,12 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database.js';
 import type { EntryStatus, ListTypeTable } from '../../db/schema.js';
 
+/**
+ * For a query reading list_entry as `e`: the name of the credit office the entry was mirrored from
+ * (ADR 009) — as its sync key named it, else a department of that code here; null for local entries.
+ */
+export const entryOriginName = sql<string | null>`coalesce((SELECT name FROM sync_source WHERE code = e.origin), (SELECT name FROM department WHERE code = e.origin))`;
+
 type Q = Db | Tx;
 
 const listTypeColumns = ['lt.id', 'lt.code', 'lt.name', 'lt.kind', 'lt.domain', 'lt.initiating_department_id', 'lt.legal_basis',

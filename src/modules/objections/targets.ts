@@ -8,6 +8,7 @@ import type { EntryStatus } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../auth/principal.js';
 import { transitionEntry } from '../lists/entries.js';
+import { entryOriginName } from '../lists/store.js';
 import type { FieldCorrection } from '../records/correct.js';
 import { decideRecord, holdRecord, loadRecordTarget, releaseRecord } from './record-target.js';
 
@@ -38,9 +39,8 @@ export async function loadTarget(db: Db | Tx, ref: { entryId?: string; recordId?
   if (ref.recordId) return loadRecordTarget(db, ref.recordId);
   if (!ref.entryId || !/^[0-9a-f-]{36}$/i.test(ref.entryId)) return null;
   const row = await db.selectFrom('list_entry as e').innerJoin('list_type as lt', 'lt.id', 'e.list_type_id')
-    .leftJoin('department as od', 'od.code', 'e.origin').leftJoin('sync_source as ss', 'ss.code', 'e.origin')
     .select(['e.id', 'e.subject_id', 'e.department_id', 'e.status', 'e.decided_on', 'lt.id as list_type_id', 'lt.code', 'lt.kind', 'lt.repairable',
-      'lt.objection_days', 'lt.repair_min_months', 'lt.repair_requires', 'e.origin', sql<string | null>`coalesce(ss.name, od.name)`.as('origin_name')])
+      'lt.objection_days', 'lt.repair_min_months', 'lt.repair_requires', 'e.origin', entryOriginName.as('origin_name')])
     .where('e.id', '=', ref.entryId).executeTakeFirst();
   if (!row) return null;
   return {
