@@ -1,5 +1,6 @@
 #!/bin/sh
-# Ensures a Chinese font for PDF documents (Debian's fonts-wqy-microhei; ADR 018) before `npm start`.
+# Ensures a Chinese font (Debian's fonts-wqy-microhei) for PDF documents (ADR 018) and screenshots;
+# run by `npm start`, the tests and ensure-chromium.sh.
 # Best effort: without root, or without the package archive, it says so and the platform starts
 # anyway (PDFs answer 503 with the reason; the printable pages work). A no-op when installed.
 FONT_PKG=fonts-wqy-microhei

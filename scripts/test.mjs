@@ -52,11 +52,9 @@ const pool = createPool(templateUrl, 1);
 await migrate(pool);
 await pool.end();
 
-if (browser && browserTests.length) {
-  spawnSync('bash', [path.join(root, 'scripts/ensure-chromium.sh')], { stdio: 'inherit' });
-} else if (!unitOnly) {
-  spawnSync('sh', [path.join(root, 'scripts/ensure-font.sh')], { stdio: 'inherit' }); // the PDF documents' tests
-}
+// the PDF documents' tests need a Chinese font; the browser tests Chromium too (which brings the font)
+if (browser && browserTests.length) spawnSync('bash', [path.join(root, 'scripts/ensure-chromium.sh')], { stdio: 'inherit' });
+else if (!unitOnly) spawnSync('sh', [path.join(root, 'scripts/ensure-font.sh')], { stdio: 'inherit' });
 
 // Browser tests run after the others, one file at a time: sharing two cores with the heavy
 // integration files (sync kills, imports) starved Chromium past its 15 s waits.
