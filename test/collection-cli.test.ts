@@ -54,6 +54,23 @@ test('import --json prints the API summary, writes FILE.rejects.csv with a BOM a
   assert.match(again.stdout, /新增 0，更正（新版本）0，未变 2，撤销 0，拒绝 1/);
 });
 
+test('a file whose every row is rejected: --json and FILE.rejects.csv list each of its thousands of problems', { timeout: 120_000 }, async () => {
+  // the exporting system wrote the penalty authority's code with a wrong check character:
+  // two problems a row (处罚机关 and 数据来源单位 codes), 5,200 in all, past one page of the reader
+  const wrong = `${dept.slice(0, 17)}${dept[17] === '0' ? '1' : '0'}`;
+  const f = penaltyFactory(54, wrong);
+  const file = writeCsv(path.join(dir, 'all-wrong.csv'), Array.from({ length: 2600 }, () => f.org()), { encoding: 'gbk' });
+  const r = await xinyong(['import', '--type', 'admin_penalty', '--department', dept, '--json', file]);
+  assert.equal(r.code, 1, r.stderr);
+  const s = JSON.parse(r.stdout);
+  assert.deepEqual([s.accepted, s.rejected, s.rejectsTotal, s.rejects.length], [0, 2600, 5200, 5200]);
+  assert.deepEqual([s.rejects[0].row, s.rejects.at(-1).row], [2, 2601]);
+  assert.ok(s.rejects.every((x: { code: string }, i: number) => x.code === 'CHECK_FAILED' && (i === 0 || s.rejects[i - 1].row <= x.row)), 'in row order');
+  const lines = readFileSync(`${file}.rejects.csv`, 'utf8').trim().split('\r\n');
+  assert.equal(lines.length, 1 + 5200);
+  assert.match(lines.at(-1)!, /^2601,数据来源单位统一社会信用代码,CHECK_FAILED,/);
+});
+
 test('exit 0 without rejects; 2 with a clear message for an unknown type or department', async () => {
   const f = penaltyFactory(52, dept);
   const file = writeCsv(path.join(dir, 'ok.csv'), [f.org()]);

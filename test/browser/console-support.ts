@@ -115,6 +115,19 @@ export function fieldError(page: Page, label: string) {
 }
 
 /**
+ * Waits for an error to show in a dialog; on timeout the failure quotes what the dialog shows
+ * instead (another field's error, an alert), so a failure on a loaded CI machine says why.
+ */
+export async function dialogShows(dialog: Locator, error: Locator, timeout = 30_000): Promise<void> {
+  try {
+    await error.first().waitFor({ timeout });
+  } catch (failure) {
+    const shown = await dialog.innerText().catch(() => '(对话框已关闭)');
+    throw new Error(`${(failure as Error).message}\n对话框此时显示：\n${shown}`);
+  }
+}
+
+/**
  * Clicks a dialog's button once the dialog is idle: antd ignores clicks on a button that is still
  * `loading` from the previous submit, which a fast test can hit right after a server error shows.
  * The name may keep a leading "loading" while antd's spinner icon (aria-label="loading") plays its

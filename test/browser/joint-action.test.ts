@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { makeUscc } from '../../src/domain/identifiers/generate.js';
 import { DEMO_ORGS } from '../../src/modules/demo/fixtures.js';
-import { clickWhenIdle, fieldError, menuLabels, openFromMenu, useConsoleHarness } from './console-support.js';
+import { clickWhenIdle, dialogShows, fieldError, menuLabels, openFromMenu, useConsoleHarness } from './console-support.js';
 
 const TIMEOUT = 90_000;
 const VIOLATOR = DEMO_ORGS[1];
@@ -103,7 +103,7 @@ describe('joint action in the console', () => {
     await dialog.getByLabel('第 1 位责任人身份证号码').fill('410105198001011230'); // wrong check digit
     await clickWhenIdle(dialog, '认定列入');
     const idError = dialog.locator('.ant-form-item-explain-error').filter({ hasText: /校验|身份证/ });
-    await idError.first().waitFor(); // the server's error sits under the person's ID number
+    await dialogShows(dialog, idError); // the server's error sits under the person's ID number
     await dialog.getByLabel('第 1 位责任人身份证号码').fill('410105198001011239');
     await dialog.getByLabel('第 1 位责任人姓名').fill('王建国');
     await clickWhenIdle(dialog, '认定列入');

@@ -53,9 +53,10 @@ function present(b: Row) {
   };
 }
 
+/** A batch with its first rejects (1,000 by default; `allRejects` reads every one). */
 export async function batchSummary(db: Db, id: string, opts: { rejectsLimit?: number } = {}): Promise<ImportSummary> {
   const b = (await store.findBatch(db, id, null))!;
-  const [rejects, count] = await Promise.all([store.rejectsOf(db, id, opts.rejectsLimit), store.countRejects(db, id)]);
+  const [rejects, count] = await Promise.all([store.rejectsOf(db, id, opts.rejectsLimit ?? 1000), store.countRejects(db, id)]);
   return { ...present(b), rejects: rejects.map((r) => ({ row: r.row_no, field: r.field, code: r.code, reason: r.reason })), rejectsTotal: count.problems };
 }
 
@@ -84,12 +85,18 @@ export async function listBatches(opts: { db: Db; principal: Principal; infoType
 
 export async function getBatch(opts: { db: Db; principal: Principal; id: string; rejectsLimit?: number }): Promise<ImportSummary> {
   if (!UUID.test(opts.id) || !(await store.findBatch(opts.db, opts.id, scopeOf(opts.principal)))) throw errors.notFound('该导入批次');
-  return batchSummary(opts.db, opts.id, { rejectsLimit: opts.rejectsLimit ?? 1000 });
+  return batchSummary(opts.db, opts.id, { rejectsLimit: opts.rejectsLimit });
 }
 
-/** Every rejected row of a batch the caller may see, for the Excel download. */
+/** Every reject of a batch in row order, read a page at a time from the database. */
+export async function* allRejects(db: Db, batchId: string): AsyncGenerator<RejectView> {
+  for await (const page of store.rejectPages(db, batchId)) {
+    for (const r of page) yield { row: r.row_no, field: r.field, code: r.code, reason: r.reason };
+  }
+}
+
+/** Every rejected row of a batch the caller may see, for the Excel download (streamed). */
 export async function batchRejects(opts: { db: Db; principal: Principal; id: string }) {
   const summary = await getBatch({ ...opts, rejectsLimit: 1 });
-  const rows = await store.rejectsOf(opts.db, opts.id);
-  return { summary, rejects: rows.map((r) => ({ row: r.row_no, field: r.field, code: r.code, reason: r.reason })) };
+  return { summary, rejects: allRejects(opts.db, opts.id) };
 }

@@ -4,7 +4,7 @@
 import cliProgress from 'cli-progress';
 import path from 'node:path';
 import type { AppContext } from '../../context.js';
-import { batchSummary, type ImportSummary } from './batches.js';
+import { allRejects, type ImportSummary, type RejectView } from './batches.js';
 import { runImport } from './import.js';
 import { writeRejectsCsv } from './rejects-file.js';
 
@@ -47,6 +47,19 @@ function printSummary(s: ImportSummary, rejectsFile: string) {
   console.log(lines.join('\n'));
 }
 
+async function write(text: string) {
+  if (!process.stdout.write(text)) await new Promise<void>((ok) => process.stdout.once('drain', () => ok()));
+}
+
+/** The summary as JSON with every reject (the API's object, whose `rejects` stops at 1,000), streamed out. */
+async function printJson(s: ImportSummary, rejects: AsyncIterable<RejectView>) {
+  const { rejects: _first, ...rest } = s;
+  await write(`${JSON.stringify(rest, null, 2).slice(0, -2)},\n  "rejects": [`);
+  let n = 0;
+  for await (const r of rejects) await write(`${n++ ? ',' : ''}\n    ${JSON.stringify(r)}`);
+  await write(n ? '\n  ]\n}\n' : ']\n}\n');
+}
+
 export async function importCommand(ctx: AppContext, file: string, o: ImportCliOptions): Promise<number> {
   const bar = o.json || !process.stderr.isTTY ? null : progressBar();
   let summary: ImportSummary;
@@ -61,10 +74,10 @@ export async function importCommand(ctx: AppContext, file: string, o: ImportCliO
   } finally {
     bar?.stop();
   }
-  const full = { ...(await batchSummary(ctx.db, summary.batchId)), resumedFrom: summary.resumedFrom };
+  // the rejects are read from the database a page at a time: a file of a million bad rows is fine
   const rejectsFile = `${file}.rejects.csv`;
-  await writeRejectsCsv(rejectsFile, full.rejects);
-  if (o.json) console.log(JSON.stringify(full, null, 2));
-  else printSummary(full, rejectsFile);
-  return full.rejected > 0 ? 1 : 0;
+  await writeRejectsCsv(rejectsFile, allRejects(ctx.db, summary.batchId));
+  if (o.json) await printJson(summary, allRejects(ctx.db, summary.batchId));
+  else printSummary(summary, rejectsFile);
+  return summary.rejected > 0 ? 1 : 0;
 }

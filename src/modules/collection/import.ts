@@ -176,7 +176,7 @@ export async function runImport(req: ImportRequest): Promise<ImportSummary> {
       await store.setBatchState(ctx.db, batchId, { status: 'failed', error: failure.detail ?? String(e) }).catch(() => {});
       throw failure;
     }
-    const summary = await batchSummary(ctx.db, batchId, { rejectsLimit: req.via === 'api' ? 1000 : undefined });
+    const summary = await batchSummary(ctx.db, batchId); // the first 1,000 rejects; allRejects reads them all
     await ctx.db.transaction().execute((tx) => recordAudit(tx, { actor, action: 'collection.batch_finished', entityType: 'collection_batch', entityId: batchId,
       departmentId: dept.id, data: { status: summary.status, total: summary.total, accepted: summary.accepted, versioned: summary.versioned,
         unchanged: summary.unchanged, revoked: summary.revoked, rejected: summary.rejected } }));

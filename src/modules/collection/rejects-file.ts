@@ -12,10 +12,10 @@ function csvCell(v: string | number): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export async function writeRejectsCsv(file: string, rejects: RejectView[]): Promise<void> {
+export async function writeRejectsCsv(file: string, rejects: AsyncIterable<RejectView> | Iterable<RejectView>): Promise<void> {
   const out = createWriteStream(file);
   out.write('\uFEFF' + HEADERS.join(',') + '\r\n');
-  for (const r of rejects) {
+  for await (const r of rejects) {
     if (!out.write([r.row, r.field, r.code, r.reason].map(csvCell).join(',') + '\r\n')) await new Promise<void>((ok) => out.once('drain', () => ok()));
   }
   out.end();
@@ -23,7 +23,7 @@ export async function writeRejectsCsv(file: string, rejects: RejectView[]): Prom
 }
 
 /** A streamed .xlsx of the rejects (the in-memory workbook would hold every row at once). */
-export async function rejectsXlsxStream(rejects: RejectView[], title: string): Promise<PassThrough> {
+export async function rejectsXlsxStream(rejects: AsyncIterable<RejectView>, title: string): Promise<PassThrough> {
   const { default: ExcelJS } = await import('exceljs');
   const stream = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
@@ -31,10 +31,17 @@ export async function rejectsXlsxStream(rejects: RejectView[], title: string): P
   sheet.columns = [{ header: HEADERS[0], width: 8 }, { header: HEADERS[1], width: 30 }, { header: HEADERS[2], width: 24 }, { header: HEADERS[3], width: 90 }];
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
-  for (const r of rejects) sheet.addRow([r.row, r.field, r.code, r.reason]).commit();
-  sheet.addRow([]).commit();
-  sheet.addRow(['', title]).commit();
-  sheet.commit();
-  void wb.commit().catch((e: Error) => stream.destroy(e));
+  void (async () => {
+    for await (const r of rejects) {
+      sheet.addRow([r.row, r.field, r.code, r.reason]).commit();
+      // the response is read as fast as the client takes it: wait for it rather than buffer the rest
+      if (stream.writableNeedDrain) await new Promise<void>((ok) => { stream.once('drain', ok); stream.once('close', ok); });
+      if (stream.destroyed) return; // the client went away
+    }
+    sheet.addRow([]).commit();
+    sheet.addRow(['', title]).commit();
+    sheet.commit();
+    await wb.commit();
+  })().catch((e: Error) => stream.destroy(e));
   return stream;
 }

@@ -75,10 +75,21 @@ export async function clearRejects(db: Q, batchId: string) {
   await db.deleteFrom('collection_reject').where('batch_id', '=', batchId).execute();
 }
 
-export async function rejectsOf(db: Q, batchId: string, limit?: number) {
-  let q = db.selectFrom('collection_reject').select(['row_no', 'field', 'code', 'reason']).where('batch_id', '=', batchId).orderBy('row_no').orderBy('ord');
-  if (limit) q = q.limit(limit);
-  return q.execute();
+export async function rejectsOf(db: Q, batchId: string, limit: number) {
+  return db.selectFrom('collection_reject').select(['row_no', 'field', 'code', 'reason']).where('batch_id', '=', batchId).orderBy('row_no').orderBy('ord').limit(limit).execute();
+}
+
+/** Every reject of a batch in row order, a page at a time (keyset on the primary key), so a batch of a million rejects is never held at once. */
+export async function* rejectPages(db: Q, batchId: string, pageSize = 5000) {
+  let after: { row_no: number; ord: number } | null = null;
+  for (;;) {
+    let q = db.selectFrom('collection_reject').select(['row_no', 'ord', 'field', 'code', 'reason']).where('batch_id', '=', batchId);
+    if (after) { const a = after; q = q.where((eb) => eb.or([eb('row_no', '>', a.row_no), eb.and([eb('row_no', '=', a.row_no), eb('ord', '>', a.ord)])])); }
+    const page = await q.orderBy('row_no').orderBy('ord').limit(pageSize).execute();
+    if (page.length) yield page;
+    if (page.length < pageSize) return;
+    after = page[page.length - 1];
+  }
 }
 
 export async function countRejects(db: Q, batchId: string): Promise<{ rows: number; problems: number }> {
