@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { makeKey, makeDepartment } from './support/factories.js';
 import { client } from './support/http.js';
 import { startPlatform, type TestPlatform } from './support/platform.js';
-import { penaltyFactory, tempDir, upload, writeCsv, writeJsonl, writeXlsx, PENALTY_HEADERS, type Row } from './fixtures/collection/files.js';
+import { penaltyFactory, tempDir, upload, writeCsv, writeJsonl, writeWorkbook, writeXlsx, inOrder, PENALTY_HEADERS, type Row } from './fixtures/collection/files.js';
 
 let p: TestPlatform;
 let officer: string;
@@ -87,6 +87,26 @@ describe('import formats', () => {
     assert.equal(r2.body.rejected, 1);
     assert.equal(r2.body.rejects[0].code, 'NUMBER_PRECISION');
     assert.equal(r2.body.rejects[0].row, 2);
+  });
+
+  test('a workbook whose data sit on a later sheet: instructions and a hidden list sheet before, a summary after', async () => {
+    const rows = [f.org(), f.org({ 处罚决定日期: '2026-13-01' }), f.person()];
+    const r = await upload(p.baseUrl, officer, { type: 'admin_penalty', file: await writeWorkbook(file('template.xlsx'), [
+      { name: '填报说明', rows: [['行政处罚信息报送说明'], ['1. 请勿修改第一行列名；'], ['2. 日期格式为 YYYY-MM-DD。']] },
+      { name: '字典', hidden: true, rows: [['法人及非法人组织'], ['自然人'], ['个体工商户']] },
+      { name: '行政处罚', rows: [PENALTY_HEADERS, ...rows.map((x) => inOrder(x))] },
+      { name: '汇总', rows: [['合计', 3]] },
+    ]) });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    assert.deepEqual([r.body.total, r.body.accepted, r.body.rejected], [3, 2, 1]);
+    assert.deepEqual(r.body.rejects.map((x: { row: number; code: string }) => [x.row, x.code]), [[3, 'INVALID_DATE']], 'the row number on the data sheet');
+    assert.ok(r.body.warnings.some((w: string) => w.includes('数据取自工作表“行政处罚”（第 2 个）') && w.includes('填报说明')), r.body.warnings.join('\n'));
+
+    const none = await upload(p.baseUrl, officer, { type: 'admin_penalty', file: await writeWorkbook(file('no-header.xlsx'), [
+      { name: '说明', rows: [['本表无数据']] }, { name: 'Sheet2', rows: [['甲', '乙'], ['1', '2']] },
+    ]) });
+    assert.equal(none.status, 400);
+    assert.match(none.body.detail, /各工作表的前 \d+ 行中都未找到表头/);
   });
 
   test('.jsonl with English keys; a line that is not JSON is rejected by its line number', async () => {

@@ -35,7 +35,8 @@ export interface RowSource {
   close(): void;
 }
 
-interface RawRow { rowNo: number; cells: Cell[] }
+/** A row as read; `sheet` for a workbook's rows (CSV and JSONL have one table). */
+interface RawRow { rowNo: number; cells: Cell[]; sheet?: { no: number; name: string } }
 
 /** By content first (a renamed file is still read right), then by extension. */
 export async function detectFormat(file: string, name: string): Promise<FileFormat> {
@@ -81,7 +82,7 @@ function xlsxRows(file: string, progress: { bytes: number }): { rows: AsyncGener
       if (m.type === 'error') throw new Error(m.message);
       if (m.type === 'end') return;
       worker.postMessage(1); // one more batch may come
-      yield* m.rows!;
+      for (const r of m.rows!) yield { ...r, sheet: m.sheet };
     }
   })();
   return { rows, stop: () => { void (worker as Worker | null)?.terminate(); } };
@@ -135,15 +136,48 @@ async function* mapped(raw: AsyncGenerator<RawRow>, columns: (string | null)[]):
   }
 }
 
-/** Reads until the header row; fails with a clear message when there is none or it lacks required columns. */
+/**
+ * Reads until the header row — in a workbook, of the first sheet that has one within its first rows
+ * (a 填报说明 sheet may come first); fails with a clear message when there is none or it lacks
+ * required columns.
+ */
 async function withHeader(raw: AsyncGenerator<RawRow>, def: InfoTypeDefinition) {
   const index = headerIndex(def);
-  for (let seen = 0; seen < HEADER_SEARCH_ROWS; seen++) {
+  let sheet: RawRow['sheet'];
+  let seen = 0;
+  const skipped: string[] = [];
+  for (;;) {
     const next = await raw.next();
     if (next.done) break;
-    if (looksLikeHeader(next.value.cells, index)) return mapColumns(def, next.value.cells, index);
+    const row = next.value;
+    if (row.sheet?.no !== sheet?.no) {
+      if (sheet) skipped.push(sheet.name);
+      sheet = row.sheet;
+      seen = 0;
+    }
+    if (seen++ >= HEADER_SEARCH_ROWS) {
+      if (!sheet) break; // one table only: no header near its top
+      continue; // this sheet has none near its top: on to the next
+    }
+    if (looksLikeHeader(row.cells, index)) return { ...mapColumns(def, row.cells, index), sheet, skipped };
   }
-  throw new AppError('HEADER_NOT_FOUND', 400, `前 ${HEADER_SEARCH_ROWS} 行中未找到表头：第一行应为列名（如“${def.fields.slice(0, 3).map((f) => f.label).join('”“')}”），可下载填报模板对照。`);
+  const example = `如“${def.fields.slice(0, 3).map((f) => f.label).join('”“')}”`;
+  throw new AppError('HEADER_NOT_FOUND', 400, sheet
+    ? `各工作表的前 ${HEADER_SEARCH_ROWS} 行中都未找到表头：数据所在工作表的第一行应为列名（${example}），可下载填报模板对照。`
+    : `前 ${HEADER_SEARCH_ROWS} 行中未找到表头：第一行应为列名（${example}），可下载填报模板对照。`);
+}
+
+/** The rows of one worksheet: the reading stops where the next sheet begins. */
+async function* sheetRows(raw: AsyncGenerator<RawRow>, sheet: RawRow['sheet'], stop: () => void): AsyncGenerator<RawRow> {
+  for await (const r of raw) {
+    if (r.sheet?.no !== sheet?.no) { stop(); return; }
+    yield r;
+  }
+}
+
+function sheetWarning(map: { sheet?: { no: number; name: string }; skipped: string[] }): string[] {
+  if (!map.sheet || map.sheet.no === 1) return [];
+  return [`数据取自工作表“${map.sheet.name}”（第 ${map.sheet.no} 个）；之前的工作表“${map.skipped.join('”“')}”中没有表头，未导入。`];
 }
 
 /** The file as a stream, opened on first read (a stream opened earlier would start flowing unread). */
@@ -183,7 +217,7 @@ export async function openRowSource(file: string, format: FileFormat, def: InfoT
       try {
         const map = await withHeader(sheet.rows, def);
         return { format, bytesRead: () => progress.bytes, close: stop, encoding: null, headerOf: fieldHeader(def, map.headerOf),
-          warnings: ignoredColumnsWarning(def, map.ignored), rows: mapped(sheet.rows, map.columns) };
+          warnings: [...sheetWarning(map), ...ignoredColumnsWarning(def, map.ignored)], rows: mapped(sheetRows(sheet.rows, map.sheet, sheet.stop), map.columns) };
       } catch (e) {
         stop();
         throw e;

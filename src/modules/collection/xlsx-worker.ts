@@ -1,5 +1,6 @@
-// Runs in a worker thread: reads the first worksheet of an .xlsx with exceljs's streaming reader
-// and posts its rows to the importing thread in batches, so unzipping and XML parsing (the larger
+// Runs in a worker thread: reads the worksheets of an .xlsx in order with exceljs's streaming reader
+// and posts their rows to the importing thread in batches (the importing side takes the first sheet
+// with the info type's header and stops this thread after it; hidden sheets are skipped), so unzipping and XML parsing (the larger
 // part of an .xlsx import's CPU) overlap validation and writing instead of queueing before them.
 // Credit-based: at most MAX_AHEAD batches wait unread, so memory stays flat however fast this side is.
 import { createReadStream } from 'node:fs';
@@ -10,6 +11,8 @@ import { utf8SafeReader } from './xlsx-utf8.js';
 export interface XlsxMessage {
   type: 'rows' | 'end' | 'error';
   rows?: { rowNo: number; cells: Cell[] }[];
+  /** The rows' worksheet: its place among the visible sheets (1, 2…) and its name. */
+  sheet?: { no: number; name: string };
   bytes: number;
   message?: string;
 }
@@ -47,21 +50,25 @@ async function main(file: string) {
     stream = createReadStream(file, { highWaterMark: 256 * 1024 });
     stream.on('data', (chunk) => { bytes += chunk.length; });
     const reader = new Reader(stream, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
-    let batch: NonNullable<XlsxMessage['rows']> = [];
+    let no = 0;
     for await (const sheet of reader) {
+      const { name, state } = sheet as unknown as { name: string; state?: string };
+      const visible = state !== 'hidden' && state !== 'veryHidden'; // e.g. a template's lists for its drop-downs
+      if (visible) no++;
+      let batch: NonNullable<XlsxMessage['rows']> = [];
       for await (const row of sheet) {
+        if (!visible) continue;
         const values = row.values as unknown[];
         const cells: Cell[] = [];
         for (let i = 1; i < values.length; i++) cells.push(plain(values[i]));
         batch.push({ rowNo: row.number, cells });
         if (batch.length === BATCH) {
-          await send({ type: 'rows', rows: batch, bytes });
+          await send({ type: 'rows', rows: batch, sheet: { no, name }, bytes });
           batch = [];
         }
       }
-      break; // the first worksheet only
+      if (batch.length) await send({ type: 'rows', rows: batch, sheet: { no, name }, bytes });
     }
-    if (batch.length) await send({ type: 'rows', rows: batch, bytes });
     port.postMessage({ type: 'end', bytes } satisfies XlsxMessage);
   } catch (e) {
     port.postMessage({ type: 'error', bytes, message: (e as Error).message } satisfies XlsxMessage);
