@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { DEMO_DEPARTMENTS } from '../../src/modules/demo/fixtures.js';
 import { csvText, penaltyFactory, tempDir } from '../fixtures/collection/files.js';
-import { menuLabels, openFromMenu, useConsoleHarness } from './console-support.js';
+import { menuLabels, openFromMenu, pickOption, useConsoleHarness } from './console-support.js';
 
 const TIMEOUT = 120_000;
 const SCJG = DEMO_DEPARTMENTS[0];
@@ -41,8 +41,7 @@ describe('collection in the console', () => {
     for (const label of ['数据上报', '导入批次', '双公示及时性', '信息目录']) assert.ok(menu.includes(label), `scjg sees ${label}`);
     await openFromMenu(page, '数据上报', '/console/collection/upload');
 
-    await page.getByLabel('信息类别', { exact: true }).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '行政处罚' }).click();
+    await pickOption(page, page.getByLabel('信息类别', { exact: true }), '行政处罚');
     await page.getByRole('link', { name: '下载填报模板' }).waitFor();
 
     const f = penaltyFactory(77, SCJG.code);
@@ -95,12 +94,10 @@ describe('collection in the console', () => {
     await page.getByRole('row').filter({ hasText: fileName }).waitFor();
 
     const query = page.getByRole('search', { name: '查询导入批次' });
-    await query.getByLabel('报送部门', { exact: true }).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: DEMO_DEPARTMENTS[1].name }).click();
+    await pickOption(page, query.getByLabel('报送部门', { exact: true }), DEMO_DEPARTMENTS[1].name);
     await query.getByRole('button', { name: '查询' }).click();
     await page.getByText('暂无导入批次').waitFor();
-    await query.getByLabel('报送部门', { exact: true }).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: SCJG.name }).click();
+    await pickOption(page, query.getByLabel('报送部门', { exact: true }), SCJG.name);
     await query.getByRole('button', { name: '查询' }).click();
     const row = page.getByRole('row').filter({ hasText: fileName });
     await row.waitFor();

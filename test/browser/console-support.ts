@@ -115,6 +115,29 @@ export function fieldError(page: Page, label: string) {
 }
 
 /**
+ * Chooses an option of an antd single Select (`select`: its combobox, e.g. by label) and waits until
+ * the field shows it. On a loaded machine a click can reach the list while it is still opening and be
+ * lost — the form then says 请选择… on submit (seen in CI) — so, as a user would, it picks again.
+ */
+export async function pickOption(page: Page, select: Locator, option: string): Promise<void> {
+  const field = select.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const shown = field.filter({ hasText: option }); // the chosen option's label shows in the field
+  const list = page.locator('.ant-select-dropdown:visible');
+  for (let attempt = 1; ; attempt++) {
+    await list.first().waitFor({ state: 'hidden' }); // a list still closing after an earlier choice
+    await select.click();
+    await list.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+    try {
+      await shown.waitFor({ timeout: 5_000 });
+      return;
+    } catch (failure) {
+      if (attempt === 3) throw failure;
+      await page.keyboard.press('Escape'); // close the list the lost click left open
+    }
+  }
+}
+
+/**
  * Waits for an error to show in a dialog; on timeout the failure quotes what the dialog shows
  * instead (another field's error, an alert), so a failure on a loaded CI machine says why.
  */

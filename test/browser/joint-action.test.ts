@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { makeUscc } from '../../src/domain/identifiers/generate.js';
 import { DEMO_ORGS } from '../../src/modules/demo/fixtures.js';
-import { clickWhenIdle, dialogShows, fieldError, menuLabels, openFromMenu, useConsoleHarness } from './console-support.js';
+import { clickWhenIdle, dialogShows, pickOption, fieldError, menuLabels, openFromMenu, useConsoleHarness } from './console-support.js';
 
 const TIMEOUT = 90_000;
 const VIOLATOR = DEMO_ORGS[1];
@@ -79,8 +79,7 @@ describe('joint action in the console', () => {
 
     await page.getByRole('button', { name: '认定列入' }).click();
     const dialog = page.getByRole('dialog', { name: '认定列入' });
-    await dialog.getByLabel('名单类型', { exact: true }).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '重大税收违法失信主体（黑名单）' }).click();
+    await pickOption(page, dialog.getByLabel('名单类型', { exact: true }), '重大税收违法失信主体（黑名单）');
     const uscc = makeUscc(Math.random, { authority: '9', entityType: '1', regionCode: '410105' });
     const name = `河南测试商贸有限公司${uscc.slice(12, 16)}`;
     await dialog.getByLabel('主体名称', { exact: true }).fill(name);
