@@ -2,7 +2,9 @@
 // instance in the same process, and the same bare route registered among the API routes of the server
 // under test (so it pays that server's global hooks — security headers, cookies, authentication); same load
 // generator (autocannon, 10 connections, in a process of its own), alternating runs so that machine
-// noise hits all alike. Medians of the runs are compared.
+// noise hits all alike. Medians of the runs are compared. Each run also reports the CPU this process
+// (the servers under test: HTTP, the check log's writer, the index follower) spent per request — a
+// figure that does not depend on what else shares the two cores (the generator, PostgreSQL).
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -16,6 +18,10 @@ export interface HttpBenchResult {
   /** the same bare route registered on the app under test (its global hooks: security headers, cookies, auth) */
   sameServerRps: number;
   sameServerRatio: number;
+  /** CPU µs per request in this process (user + system), medians: the route under test, the bare route on the plain server, the bare route on the server under test */
+  serverUs: number;
+  bareServerUs: number;
+  sameServerUs: number;
 }
 
 export interface Target {
@@ -45,8 +51,9 @@ export async function bareBaseline(): Promise<{ url: string; close: () => Promis
 /** One run of the load generator (bench/load-generator.mjs, a process of its own). */
 async function load(url: string, target: Target, seconds: number) {
   const child = fork(fileURLToPath(new URL('./load-generator.mjs', import.meta.url)), [], { execArgv: [] });
-  const result = await new Promise<{ rps: number; p99: number; non2xx: number; errors: number }>((resolve, reject) => {
-    child.once('message', (m) => resolve(m as { rps: number; p99: number; non2xx: number; errors: number }));
+  const cpu = process.cpuUsage();
+  const result = await new Promise<{ rps: number; p99: number; non2xx: number; errors: number; total: number }>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as { rps: number; p99: number; non2xx: number; errors: number; total: number }));
     child.once('error', reject);
     child.once('exit', (code) => code && reject(new Error(`load generator exited with ${code}`)));
     child.send({
@@ -58,7 +65,8 @@ async function load(url: string, target: Target, seconds: number) {
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${result.non2xx} non-2xx answers and ${result.errors} errors from ${url}${target.path}: the benchmark would be meaningless`);
   }
-  return { rps: result.rps, p99: result.p99 };
+  const used = process.cpuUsage(cpu);
+  return { rps: result.rps, p99: result.p99, cpuUs: (used.user + used.system) / Math.max(1, result.total) };
 }
 
 export async function compareWithBareRoute(opts: {
@@ -73,22 +81,22 @@ export async function compareWithBareRoute(opts: {
   const appUrl = await listen(opts.app);
   try {
     await load(appUrl + opts.target.path, opts.target, 1); // warm-up (JIT, pools, prepared plans)
-    const app: number[] = [];
-    const bare: number[] = [];
-    const sameServer: number[] = [];
-    const p99: number[] = [];
+    const app: Awaited<ReturnType<typeof load>>[] = [];
+    const bare: Awaited<ReturnType<typeof load>>[] = [];
+    const sameServer: Awaited<ReturnType<typeof load>>[] = [];
     for (let i = 0; i < rounds; i++) {
-      const b = await load(`${baseline.url}/bare/91410100MA3X5K7Q1U`, { path: '/bare/91410100MA3X5K7Q1U' }, seconds);
-      bare.push(b.rps);
-      sameServer.push((await load(`${appUrl}/api/v1/bench-bare/91410100MA3X5K7Q1U`, { path: '/api/v1/bench-bare/91410100MA3X5K7Q1U' }, seconds)).rps);
-      const a = await load(appUrl + opts.target.path, opts.target, seconds);
-      app.push(a.rps);
-      p99.push(a.p99);
+      bare.push(await load(`${baseline.url}/bare/91410100MA3X5K7Q1U`, { path: '/bare/91410100MA3X5K7Q1U' }, seconds));
+      sameServer.push(await load(`${appUrl}/api/v1/bench-bare/91410100MA3X5K7Q1U`, { path: '/api/v1/bench-bare/91410100MA3X5K7Q1U' }, seconds));
+      app.push(await load(appUrl + opts.target.path, opts.target, seconds));
     }
-    const medianRps = median(app);
-    const baselineRps = median(bare);
-    const sameServerRps = median(sameServer);
-    return { name: opts.name, medianRps, baselineRps, ratio: medianRps / baselineRps, p99Ms: median(p99), sameServerRps, sameServerRatio: medianRps / sameServerRps };
+    const of = (runs: typeof app, k: 'rps' | 'p99' | 'cpuUs') => median(runs.map((r) => r[k]));
+    const medianRps = of(app, 'rps');
+    const baselineRps = of(bare, 'rps');
+    const sameServerRps = of(sameServer, 'rps');
+    return {
+      name: opts.name, medianRps, baselineRps, ratio: medianRps / baselineRps, p99Ms: of(app, 'p99'), sameServerRps, sameServerRatio: medianRps / sameServerRps,
+      serverUs: of(app, 'cpuUs'), bareServerUs: of(bare, 'cpuUs'), sameServerUs: of(sameServer, 'cpuUs'),
+    };
   } finally {
     await baseline.close();
   }

@@ -54,7 +54,7 @@ if (wants('http-identifiers')) {
       name: 'http.identifiers', app, seconds: quick ? 2 : 5, rounds: quick ? 1 : 3,
       target: { path: '/api/v1/identifiers/91410100MA3X5K7Q1U' },
     });
-    line('http GET /identifiers', { median_rps: Math.round(r.medianRps), bare_route_rps: Math.round(r.baselineRps), ratio: r.ratio, same_server_ratio: r.sameServerRatio, p99_ms: r.p99Ms });
+    line('http GET /identifiers', { median_rps: Math.round(r.medianRps), bare_route_rps: Math.round(r.baselineRps), ratio: r.ratio, same_server_ratio: r.sameServerRatio, p99_ms: r.p99Ms, server_us: Math.round(r.serverUs), bare_server_us: Math.round(r.bareServerUs) });
     await app.close();
   });
 }
@@ -65,6 +65,7 @@ if (wants('checks')) {
     if (config.databaseUrl) throw new Error('the checks bench loads 1M rows: run it on the embedded database (unset DATABASE_URL)');
     const r = await runCheckBench({ ctx, pool: database.pool, organisations: organisationCount, entries: entryCount, seconds: quick ? 2 : 10, rounds: 3 });
     line('http POST /checks', { mode: r.mode, organisations: organisationCount, entries: r.listed, index_load_ms: Math.round(r.indexLoadMs), index_heap_mb: Math.round(r.indexHeapMb), median_rps: Math.round(r.medianRps), bare_route_rps: Math.round(r.baselineRps), ratio: r.ratio, same_server_bare_rps: Math.round(r.sameServerRps), same_server_ratio: r.sameServerRatio, p99_ms: r.p99Ms, checks_logged: r.logged });
+    line('  server CPU µs/request', { check: Math.round(r.serverUs), bare_route: Math.round(r.bareServerUs), same_server_bare: Math.round(r.sameServerUs), cpu_ratio: r.bareServerUs / r.serverUs });
     line('http POST /checks/batch', { subjects: 1000, median_ms: Math.round(r.batchMs), load_s: r.loadSeconds });
   });
 }
