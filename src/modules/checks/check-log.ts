@@ -2,9 +2,10 @@
 // is returned at once and written within `flushMs` with the answers of other requests, in one COPY.
 // An answer that opens a feedback duty is `confirm`ed: it asks for a write at once (with whatever
 // else waits) and is returned only once that write committed — feedback may reach another process a
-// moment later. "At once" means at most `confirmGapMs` after the previous write began: under load a
+// moment later. "At once" means once the previous write is `confirmGapMs` (5 ms) old: under load a
 // COPY per one or two rows cost the server more than the check itself (a round trip, two socket
-// writes, a commit), while writes at most every 2 ms carry a dozen rows for ≤ 2 ms more latency. Looks at natural persons do not come here (check.ts writes them with their audit row).
+// writes, a commit), while a write at most every 5 ms carries a dozen rows or more, for ≤ 5 ms more
+// latency (ADR 017). Looks at natural persons do not come here (check.ts writes them with their audit row).
 // Reading a check in this process (GET /checks/{id}, feedback, the list) first waits for the rows
 // appended before it; a crash of this process can lose the clear answers of the last `flushMs`. If the
 // database cannot take the rows, clear ones are kept and retried, confirmed ones fail with their
@@ -18,9 +19,9 @@ interface Confirmation { resolve: () => void; reject: (e: unknown) => void }
 
 export function createCheckLog(opts: { pool: pg.Pool; flushMs: number; confirmGapMs?: number; maxRows?: number; maxBacklog?: number; log: (msg: string, err?: unknown) => void }) {
   const maxRows = opts.maxRows ?? 1_000;
+  const maxBacklog = opts.maxBacklog ?? 50_000;
   const confirmGapMs = opts.confirmGapMs ?? 5;
   let lastWriteAt = 0; // when the latest write began (ms)
-  const maxBacklog = opts.maxBacklog ?? 50_000;
   // a confirmed row carries the settlement of its answer
   let waiting: (CheckRow & { confirmed?: Confirmation })[] = [];
   let confirmations = 0; // confirmed rows waiting: the next write starts at once

@@ -82,7 +82,7 @@ function xlsxRows(file: string, progress: { bytes: number }): { rows: AsyncGener
       if (m.type === 'error') throw new Error(m.message);
       if (m.type === 'end') return;
       worker.postMessage(1); // one more batch may come
-      for (const r of m.rows!) yield { ...r, sheet: m.sheet };
+      for (const r of m.rows! as RawRow[]) { r.sheet = m.sheet; yield r; }
     }
   })();
   return { rows, stop: () => { void (worker as Worker | null)?.terminate(); } };

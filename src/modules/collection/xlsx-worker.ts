@@ -1,7 +1,8 @@
 // Runs in a worker thread: reads the worksheets of an .xlsx in order with exceljs's streaming reader
-// and posts their rows to the importing thread in batches (the importing side takes the first sheet
-// with the info type's header and stops this thread after it; hidden sheets are skipped), so unzipping and XML parsing (the larger
-// part of an .xlsx import's CPU) overlap validation and writing instead of queueing before them.
+// and posts their rows to the importing thread in batches, so unzipping and XML parsing (the larger
+// part of an .xlsx import's CPU) overlap validation and writing instead of queueing before them. The
+// importing side takes the first sheet with the info type's header and stops this thread after it;
+// hidden sheets are skipped.
 // Credit-based: at most MAX_AHEAD batches wait unread, so memory stays flat however fast this side is.
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
