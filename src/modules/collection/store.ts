@@ -24,7 +24,7 @@ export async function findResumable(db: Q, b: { departmentId: string; infoType: 
 
 export async function insertBatch(tx: Tx, b: {
   infoType: string; typeVersion: number; departmentId: string; actorType: string; actorId: string | null; via: 'cli' | 'api';
-  fileName: string; fileSize: number; sha256: string; format: 'xlsx' | 'csv' | 'jsonl'; encoding: string | null;
+  fileName: string; fileSize: number; sha256: string; format: 'xlsx' | 'csv' | 'jsonl' | 'json'; encoding: string | null;
   allOrNothing: boolean; overrideReason: string | null;
 }) {
   return tx.insertInto('collection_batch').values({

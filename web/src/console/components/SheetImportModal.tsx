@@ -14,7 +14,7 @@ export interface SheetImportSummary {
 }
 
 /**
- * Imports a sheet (.xlsx, .csv UTF-8/GBK, .jsonl) into `path` (multipart `file`, `allOrNothing`, plus
+ * Imports a sheet (.xlsx, .csv UTF-8/GBK, .json, .jsonl) into `path` (multipart `file`, `allOrNothing`, plus
  * `fields`), with the upload's progress, then shows the counts and every rejected row with its reason.
  */
 export function SheetImportModal({ open, title, path, hint, fields = {}, onClose, onImported }: {
@@ -58,7 +58,7 @@ export function SheetImportModal({ open, title, path, hint, fields = {}, onClose
       )}>
       {!summary && (
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Upload.Dragger accept=".xlsx,.csv,.jsonl" maxCount={1} beforeUpload={(f) => { setFile(f); return false; }}
+          <Upload.Dragger accept=".xlsx,.csv,.json,.jsonl" maxCount={1} beforeUpload={(f) => { setFile(f); return false; }}
             onRemove={() => setFile(null)} fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}>
             <p>将 Excel（.xlsx）、CSV（UTF-8 或 GBK）或 JSONL 文件拖到此处，或点击选择</p>
             <Typography.Text type="secondary">{hint}</Typography.Text>

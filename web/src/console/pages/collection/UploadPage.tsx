@@ -19,7 +19,7 @@ type Phase =
   | { step: 'done'; file: File; batch: BatchDetail }
   | { step: 'failed'; file: File; message: string };
 
-const ACCEPT = '.xlsx,.csv,.jsonl,.txt';
+const ACCEPT = '.xlsx,.csv,.json,.jsonl,.txt';
 
 /** The info types this department may deliver (an empty provider list: any department). */
 function deliverable(types: InfoType[], user: User): InfoType[] {
@@ -80,7 +80,7 @@ export function UploadPage({ user }: { user: User }) {
     <>
       <PageHeader
         title="数据上报"
-        description="按信用信息目录上报行政许可、行政处罚等信息：选择信息类别，下载填报模板，把 Excel（.xlsx）、CSV（UTF-8 或 GBK）或 JSONL 文件拖到下方。通过校验的行即时入库，未通过的行列出原因。"
+        description="按信用信息目录上报行政许可、行政处罚等信息：选择信息类别，下载填报模板，把 Excel（.xlsx）、CSV（UTF-8 或 GBK）、JSON 或 JSONL 文件拖到下方。通过校验的行即时入库，未通过的行列出原因。"
         extra={<Button onClick={() => navigate(BATCHES_PATH)}>导入批次</Button>}
       />
       <Card>
@@ -103,7 +103,7 @@ export function UploadPage({ user }: { user: User }) {
           <Upload.Dragger accept={ACCEPT} multiple={false} showUploadList={false} disabled={!type || busy}
             customRequest={({ file }) => { void send(file as File); }} aria-label="上传文件">
             <p style={{ fontSize: 16, margin: '8px 0' }}>{type ? '将文件拖到此处，或点击选择文件' : '请先选择信息类别'}</p>
-            <p style={{ color: '#595959', margin: 0 }}>支持 .xlsx、.csv（UTF-8 / GBK 自动识别）、.jsonl；单个文件不超过 1 GB，超大文件请用命令行 xinyong import</p>
+            <p style={{ color: '#595959', margin: 0 }}>支持 .xlsx、.csv（UTF-8 / GBK 自动识别）、.json（对象数组或接口返回的数据包）、.jsonl；单个文件不超过 1 GB，超大文件请用命令行 xinyong import</p>
           </Upload.Dragger>
         </Form>
       </Card>
