@@ -25,7 +25,7 @@ const run = promisify(execFile);
  * `subjects`: new = every row creates its subject; known = the subjects were delivered before (the
  * usual case: registration data comes first). `format` is the label printed, e.g. "csv new-subjects".
  */
-export interface ImportRun { format: string; subjects: 'new' | 'known'; rows: number; seconds: number; rowsPerSec: number; peakRssMb: number; fileMb: number; ratio: number }
+export interface ImportRun { format: string; subjects: 'new' | 'known'; rows: number; seconds: number; rowsPerSec: number; peakRssMb: number; fileMb: number; ratio: number; nodeUsPerRow: number }
 export interface CollectionBenchResult { size: number; copyRowsPerSec: number; imports: ImportRun[] }
 
 function childEnv(config: Config): NodeJS.ProcessEnv {
@@ -42,7 +42,7 @@ async function importInChild(config: Config, file: string, department: string) {
   // a 256 MB heap cap: a working set that grew with the file would fail here, not just show a higher peak
   const { stdout } = await run(process.execPath, ['--max-old-space-size=256', '--import', 'tsx', script, '--file', file, '--type', 'admin_penalty', '--department', department, '--data', config.dataDir],
     { env: childEnv(config), maxBuffer: 16 * 1024 * 1024 });
-  return JSON.parse(stdout.trim().split('\n').pop()!) as { rows: number; seconds: number; peakRssMb: number; accepted: number; rejected: number };
+  return JSON.parse(stdout.trim().split('\n').pop()!) as { rows: number; seconds: number; peakRssMb: number; cpuUs: number; accepted: number; rejected: number };
 }
 
 /** COPY of the rows an import stored, into an empty table of the same shape: the in-run baseline. */
@@ -103,7 +103,7 @@ export async function runCollectionBench(opts: { ctx: AppContext; pool: pg.Pool;
         opts.log?.(`importing ${path.basename(file)}`);
         const r = await importInChild(opts.config, file, dept);
         if (r.rejected || r.accepted !== size) throw new Error(`bench file ${file}: ${r.accepted} accepted, ${r.rejected} rejected of ${size}`);
-        imports.push({ format: `${s.format} ${s.subjects}-subjects`, subjects: s.subjects, rows: r.rows, seconds: r.seconds, rowsPerSec: r.rows / r.seconds, peakRssMb: r.peakRssMb, fileMb: statSync(file).size / 1024 / 1024 });
+        imports.push({ format: `${s.format} ${s.subjects}-subjects`, subjects: s.subjects, rows: r.rows, seconds: r.seconds, rowsPerSec: r.rows / r.seconds, peakRssMb: r.peakRssMb, nodeUsPerRow: r.cpuUs / r.rows, fileMb: statSync(file).size / 1024 / 1024 });
         if (!copyRowsPerSec) {
           const dump = path.join(dir, `copy-${size}.txt`);
           await dumpBatch(opts.pool, dept, dump);

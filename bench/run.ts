@@ -74,7 +74,7 @@ if (wants('collection')) {
     const results = await runCollectionBench({ ctx, pool: database.pool, config, sizes: values.rows ? values.rows.split(',').map(Number) : quick ? [20_000] : [100_000, 1_000_000], formats: values.formats?.split(','), copyRounds: quick ? 1 : 3, log: (m) => console.error(`  … ${m}`) });
     for (const r of results) {
       for (const i of r.imports) {
-        line(`collection.import ${i.format}`, { rows: r.size, rows_s: Math.round(i.rowsPerSec), copy_rows_s: Math.round(r.copyRowsPerSec), ratio: i.ratio, peak_rss_mb: i.peakRssMb, file_mb: Math.round(i.fileMb) });
+        line(`collection.import ${i.format}`, { rows: r.size, rows_s: Math.round(i.rowsPerSec), copy_rows_s: Math.round(r.copyRowsPerSec), ratio: i.ratio, node_cpu_us_row: Math.round(i.nodeUsPerRow), copy_us_row: Math.round(1e6 / r.copyRowsPerSec), peak_rss_mb: i.peakRssMb, file_mb: Math.round(i.fileMb) });
       }
     }
   });
