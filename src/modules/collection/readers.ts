@@ -50,7 +50,8 @@ export async function detectFormat(file: string, name: string): Promise<FileForm
     throw new AppError('UNSUPPORTED_FORMAT', 400, '不支持 .xls（Excel 97–2003）格式，请在 Excel 中“另存为” .xlsx 或 CSV 后再导入。');
   }
   const text = head.toString('latin1');
-  if (/\.json$/i.test(name) || /^(\xef\xbb\xbf)?\s*\[/.test(text)) return 'json';
+  // a CSV whose first header starts with "[" stays a CSV
+  if (/\.json$/i.test(name) || (/^(\xef\xbb\xbf)?\s*\[/.test(text) && !/\.(csv|txt)$/i.test(name))) return 'json';
   if (/\.(jsonl|ndjson)$/i.test(name) || /^(\xef\xbb\xbf)?\s*\{/.test(text)) return 'jsonl';
   if (/\.(csv|txt)$/i.test(name) || !/\.\w+$/.test(name)) return 'csv';
   throw new AppError('UNSUPPORTED_FORMAT', 400, `不支持的文件类型“${name}”：请使用 .xlsx、.csv（UTF-8 或 GBK）、.json 或 .jsonl。`);
