@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { AppContext } from '../../context.js';
 import { allRejects, type ImportSummary, type RejectView } from './batches.js';
 import { runImport } from './import.js';
-import { writeRejectsCsv } from './rejects-file.js';
+import { rejectsCsvAlong, writeRejectsCsv } from './rejects-file.js';
 
 export interface ImportCliOptions {
   type: string;
@@ -76,8 +76,10 @@ export async function importCommand(ctx: AppContext, file: string, o: ImportCliO
   }
   // the rejects are read from the database a page at a time: a file of a million bad rows is fine
   const rejectsFile = `${file}.rejects.csv`;
-  await writeRejectsCsv(rejectsFile, allRejects(ctx.db, summary.batchId));
-  if (o.json) await printJson(summary, allRejects(ctx.db, summary.batchId));
-  else printSummary(summary, rejectsFile);
+  if (o.json) await printJson(summary, rejectsCsvAlong(rejectsFile, allRejects(ctx.db, summary.batchId)));
+  else {
+    await writeRejectsCsv(rejectsFile, allRejects(ctx.db, summary.batchId));
+    printSummary(summary, rejectsFile);
+  }
   return summary.rejected > 0 ? 1 : 0;
 }

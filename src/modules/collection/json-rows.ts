@@ -21,7 +21,7 @@ type Mode = 'start' | 'array' | 'objects' | 'wrapped' | 'after' | 'done';
 
 const [QUOTE, BACKSLASH, COMMA, LF] = [0x22, 0x5c, 0x2c, 0x0a];
 const [OPEN_OBJECT, CLOSE_OBJECT, OPEN_ARRAY, CLOSE_ARRAY] = [0x7b, 0x7d, 0x5b, 0x5d];
-const SPACE = new Set([0x20, 0x09, LF, 0x0d, 0xfeff]);
+const isSpace = (c: number) => c === 0x20 || c === LF || c === 0x0d || c === 0x09 || c === 0xfeff;
 
 /** Feed text chunks with `push`, then call `end`; each returns the elements completed so far. */
 export function createJsonScanner() {
@@ -80,7 +80,7 @@ export function createJsonScanner() {
         else if (c === QUOTE) inString = false;
         continue;
       }
-      if (SPACE.has(c)) continue;
+      if (isSpace(c)) continue;
       if (mode === 'done') fail('JSON 文件在数据结束后还有其他内容');
       if (mode === 'start') {
         if (c === OPEN_ARRAY) { mode = 'array'; stack.push(c); continue; }

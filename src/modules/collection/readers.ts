@@ -120,7 +120,13 @@ function objectCells(obj: Record<string, unknown>, index: ReturnType<typeof head
   return cells;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+/** A row from one JSON text: an object's fields, or the row rejected with `malformed` as its reason. */
+function jsonRow(rowNo: number, text: string, index: ReturnType<typeof headerIndex>, ignored: Set<string>, malformed: string): SourceRow {
+  let obj: unknown;
+  try { obj = JSON.parse(text); } catch { obj = undefined; }
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return { rowNo, cells: {}, malformed };
+  return { rowNo, cells: objectCells(obj as Record<string, unknown>, index, ignored) };
+}
 
 async function* jsonlRows(stream: Readable, def: InfoTypeDefinition, ignored: Set<string>): AsyncGenerator<SourceRow> {
   const index = headerIndex(def);
@@ -129,13 +135,7 @@ async function* jsonlRows(stream: Readable, def: InfoTypeDefinition, ignored: Se
     rowNo++;
     const text = rowNo === 1 ? line.replace(/^\uFEFF/, '') : line;
     if (!text.trim()) continue;
-    let obj: unknown;
-    try { obj = JSON.parse(text); } catch { obj = undefined; }
-    if (!isObject(obj)) {
-      yield { rowNo, cells: {}, malformed: '该行不是有效的 JSON 对象（每行应为一个 {"字段": 值} 对象）' };
-      continue;
-    }
-    yield { rowNo, cells: objectCells(obj, index, ignored) };
+    yield jsonRow(rowNo, text, index, ignored, '该行不是有效的 JSON 对象（每行应为一个 {"字段": 值} 对象）');
   }
 }
 
@@ -152,13 +152,7 @@ async function* jsonRows(stream: Readable, def: InfoTypeDefinition, ignored: Set
     }
   };
   for await (const { rowNo, text } of elements()) {
-    let obj: unknown;
-    try { obj = JSON.parse(text); } catch { obj = undefined; }
-    if (!isObject(obj)) {
-      yield { rowNo, cells: {}, malformed: `第 ${rowNo} 条不是有效的 JSON 对象（每条数据应为一个 {"字段": 值} 对象）` };
-      continue;
-    }
-    yield { rowNo, cells: objectCells(obj, index, ignored) };
+    yield jsonRow(rowNo, text, index, ignored, `第 ${rowNo} 条不是有效的 JSON 对象（每条数据应为一个 {"字段": 值} 对象）`);
   }
 }
 

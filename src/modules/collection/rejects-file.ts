@@ -12,14 +12,24 @@ function csvCell(v: string | number): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export async function writeRejectsCsv(file: string, rejects: AsyncIterable<RejectView> | Iterable<RejectView>): Promise<void> {
+/**
+ * Writes FILE.rejects.csv from the rejects as they pass on to the caller, so that one read of them
+ * serves the file and, say, the `--json` summary; the file is complete when the iteration ends.
+ */
+export async function* rejectsCsvAlong(file: string, rejects: AsyncIterable<RejectView> | Iterable<RejectView>): AsyncGenerator<RejectView> {
   const out = createWriteStream(file);
   out.write('\uFEFF' + HEADERS.join(',') + '\r\n');
   for await (const r of rejects) {
     if (!out.write([r.row, r.field, r.code, r.reason].map(csvCell).join(',') + '\r\n')) await new Promise<void>((ok) => out.once('drain', () => ok()));
+    yield r;
   }
   out.end();
   await finished(out);
+}
+
+export async function writeRejectsCsv(file: string, rejects: AsyncIterable<RejectView> | Iterable<RejectView>): Promise<void> {
+  const along = rejectsCsvAlong(file, rejects);
+  while (!(await along.next()).done); // drain: the file is written as they pass
 }
 
 /** A streamed .xlsx of the rejects (the in-memory workbook would hold every row at once). */

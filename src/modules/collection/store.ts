@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database.js';
 import type { RejectRow } from './prepare.js';
+import type { FileFormat } from './readers.js';
 
 type Q = Db | Tx;
 export type BatchRow = Awaited<ReturnType<typeof findBatch>> & {};
@@ -24,7 +25,7 @@ export async function findResumable(db: Q, b: { departmentId: string; infoType: 
 
 export async function insertBatch(tx: Tx, b: {
   infoType: string; typeVersion: number; departmentId: string; actorType: string; actorId: string | null; via: 'cli' | 'api';
-  fileName: string; fileSize: number; sha256: string; format: 'xlsx' | 'csv' | 'jsonl' | 'json'; encoding: string | null;
+  fileName: string; fileSize: number; sha256: string; format: FileFormat; encoding: string | null;
   allOrNothing: boolean; overrideReason: string | null;
 }) {
   return tx.insertInto('collection_batch').values({
