@@ -39,9 +39,18 @@ export class AppError extends Error {
   }
 }
 
+const SHOWN_IN_DETAIL = 5;
+
+function validationDetail(errs: FieldError[]): string {
+  if (!errs.length) return '请求内容不符合要求，请按提示修改后重试。';
+  const shown = errs.slice(0, SHOWN_IN_DETAIL).map((e) => e.message.replace(/[。.]$/, '')).join('；');
+  return `请求内容不符合要求：${shown}${errs.length > SHOWN_IN_DETAIL ? `（共 ${errs.length} 处，详见 errors）` : ''}。`;
+}
+
 // The common cases, so call sites read as sentences and codes stay consistent.
 export const errors = {
-  validation: (errs: FieldError[], detail = '请求内容不符合要求，请按提示修改后重试。') =>
+  // the detail says what is wrong (a clerk reads the detail, programs read `errors`)
+  validation: (errs: FieldError[], detail = validationDetail(errs)) =>
     new AppError('VALIDATION_FAILED', 400, detail, errs),
   badRequest: (code: string, detail: string) => new AppError(code, 400, detail),
   unauthenticated: (detail = '请提供有效的 API 密钥（Authorization: Bearer …）或先登录。') =>

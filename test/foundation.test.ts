@@ -95,6 +95,28 @@ describe('errors are problem+json in Chinese and nothing is half-written', () =>
     assert.ok(!list.body.items.some((d: { name: string }) => d.name === '某某局'));
   });
 
+  test('a wrong choice names the allowed values once, in Chinese', async () => {
+    const r = await admin.post('/api/v1/departments', { code: uscc(), name: '某某局', regionCode: '410000', roles: ['judge'] });
+    assert.equal(r.status, 400);
+    const onRole = r.body.errors.filter((e: { path: string }) => e.path === 'body.roles.0');
+    assert.equal(onRole.length, 1, JSON.stringify(r.body.errors));
+    assert.equal(onRole[0].message, '取值应为以下之一：provider、initiating、implementing');
+    assert.doesNotMatch(r.body.detail, /const|anyOf/);
+    assert.match(r.body.detail, /provider、initiating、implementing/);
+  });
+
+  test('a value-or-null field and an impossible date say what would do', async () => {
+    const dept = await makeDepartment(p.ctx, { roles: ['initiating'] });
+    const r = await admin.post('/api/v1/list-types', { code: 'LT-NEG', name: '测试名单', kind: 'grey', domain: '测试', initiatingDepartment: dept.code, legalBasis: '测试依据', termMonths: -1, repairable: true, public: true });
+    assert.equal(r.status, 400);
+    const by = new Map(r.body.errors.map((e: { path: string; message: string }) => [e.path, e.message]));
+    assert.equal(by.get('body.kind'), '取值应为以下之一：red、black');
+    assert.match(String(by.get('body.termMonths')), /不能小于 1.*空值/);
+    const cal = await admin.get('/api/v1/calendar/working-days?from=2026-02-30&to=2026-03-05');
+    assert.equal(cal.status, 400);
+    assert.match(cal.body.detail, /有效的日期/);
+  });
+
   test('wrong key is 401, no key on a guarded route is 401', async () => {
     const r = await client(p.baseUrl, 'xy_not-a-key').get('/api/v1/departments');
     assert.equal(r.status, 401);

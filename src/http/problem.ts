@@ -31,9 +31,43 @@ export function ajvIssueToFieldError(issue: AjvIssue, context = 'body'): FieldEr
     case 'minItems': return { path: at(''), message: `至少需要 ${p.limit} 项` };
     case 'maxItems': return { path: at(''), message: `最多 ${p.limit} 项` };
     case 'pattern': return { path: at(''), message: '格式不正确' };
-    case 'format': return { path: at(''), message: `格式应为 ${p.format}` };
+    case 'format': return { path: at(''), message: FORMAT_NAMES[String(p.format)] ?? `格式应为 ${p.format}` };
+    case 'const': return { path: at(''), message: `取值应为 ${String(p.allowedValue)}` };
+    case 'anyOf': return { path: at(''), message: '不符合任何一种允许的写法' };
     default: return { path: at(''), message: `不符合要求（${issue.keyword}）` };
   }
+}
+
+const FORMAT_NAMES: Record<string, string> = {
+  date: '应为有效的日期，格式 YYYY-MM-DD（如 2026-03-05）', uuid: '应为有效的编号（UUID 格式）', uri: '应为完整的网址（如 https://…）',
+};
+
+/**
+ * All of a request's issues, each field said once. A union — TypeBox's `Type.Union` of literals, or of a
+ * value and null — fails with one issue per branch plus its own `anyOf`; a clerk needs the choices
+ * ("取值应为以下之一：applied、not_applied"), not three lines saying `const`.
+ */
+export function ajvIssuesToFieldErrors(issues: AjvIssue[], context = 'body'): FieldError[] {
+  const unions = new Set(issues.filter((i) => i.keyword === 'anyOf').map((i) => i.instancePath ?? ''));
+  const branches = new Map<string, AjvIssue[]>();
+  const out: FieldError[] = [];
+  for (const issue of issues) {
+    const at = issue.instancePath ?? '';
+    if (!unions.has(at)) out.push(ajvIssueToFieldError(issue, context));
+    else if (issue.keyword !== 'anyOf') branches.set(at, [...(branches.get(at) ?? []), issue]);
+    else out.push(unionError(branches.get(at) ?? [issue], context));
+  }
+  const seen = new Set<string>();
+  return out.filter((e) => !seen.has(`${e.path} ${e.message}`) && seen.add(`${e.path} ${e.message}`));
+}
+
+function unionError(issues: AjvIssue[], context: string): FieldError {
+  const values = issues.flatMap((i) => (i.keyword === 'const' ? [i.params.allowedValue] : i.keyword === 'enum' ? (i.params.allowedValues as unknown[]) : []));
+  const others = issues.filter((i) => i.keyword !== 'const' && i.keyword !== 'enum').map((i) => ajvIssueToFieldError(i, context));
+  const path = ajvIssueToFieldError(issues[0], context).path;
+  const choices = values.length ? [`取值应为以下之一：${values.map(String).join('、')}`] : [];
+  const parts = [...choices, ...others.map((e) => e.message)];
+  return { path, message: parts.length === 1 ? parts[0] : `应满足以下之一：${parts.join('；或')}` };
 }
 
 export function sendProblem(reply: FastifyReply, err: AppError): FastifyReply {
@@ -51,7 +85,7 @@ export function sendProblem(reply: FastifyReply, err: AppError): FastifyReply {
 function toAppError(error: FastifyError & { validation?: AjvIssue[]; validationContext?: string }): AppError | null {
   if (error instanceof AppError) return error;
   if (error.validation) {
-    const errs = error.validation.map((i) => ajvIssueToFieldError(i, error.validationContext));
+    const errs = ajvIssuesToFieldErrors(error.validation, error.validationContext);
     return new AppError('VALIDATION_FAILED', 400, `请求内容不符合要求：${errs.map((e) => `${e.path} ${e.message}`).join('；')}`, errs);
   }
   switch (error.code) {

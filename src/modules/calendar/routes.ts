@@ -5,8 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { requirePrincipal } from '../../http/auth.js';
 import { calendarStatus, computeDeadline, countWorkingDays, getYear, putYear, type YearInput } from './use-cases.js';
+import { IsoDate as DateStr } from '../../http/schemas.js';
 
-const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Day = Type.Object({ date: DateStr, name: Type.String({ maxLength: 50 }) }, { additionalProperties: false });
 const YearParam = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) });
 

@@ -4,8 +4,8 @@ import type { AppContext } from '../../context.js';
 import { COMMITMENT_TYPES } from '../../domain/commitments.js';
 import { requirePrincipal } from '../../http/auth.js';
 import { getCommitment, listCommitments, makeCommitment, publicCommitmentsOf, recordFulfilment, type CommitmentInput } from './use-cases.js';
+import { IsoDate as DateStr } from '../../http/schemas.js';
 
-const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Kind = Type.Union([Type.Literal('organization'), Type.Literal('individual_business'), Type.Literal('natural_person')]);
 const Code = Type.Object({ code: Type.String({ maxLength: 40 }) });
 const TAGS = ['信用承诺'];

@@ -9,8 +9,8 @@ import { importEntries } from './import.js';
 import { publicEntries, publicEntry, publicListTypes } from './public.js';
 import { endEntry, getEntry, listEntries, publishEntry, type EntryInput } from './entries.js';
 import { assignInitiatingDepartment, createListType, setListTypePolicy, getListType, listListTypes, type ListTypeInput } from './list-types.js';
+import { IsoDate as DateStr } from '../../http/schemas.js';
 
-const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Code = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' });
 const Kind = Type.Union([Type.Literal('organization'), Type.Literal('individual_business'), Type.Literal('natural_person')]);
 const Role = Type.Union([Type.Literal('legal_representative'), Type.Literal('principal'), Type.Literal('directly_responsible')]);

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.js';
 import { requirePrincipal } from '../../http/auth.js';
 import type { Correction } from './targets.js';
 import { acceptObjection, decideObjection, fileObjection, followObjection, forwardObjection, getObjection, listObjections, returnObjection, type Outcome } from './use-cases.js';
+import { IsoDate } from '../../http/schemas.js';
 
 const Id = Type.Object({ id: Type.String() });
 const Note = Type.Object({ note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
@@ -44,7 +45,7 @@ export async function objectionRoutes(app: FastifyInstance, ctx: AppContext) {
       body: Type.Object({
         outcome: Type.Union([Type.Literal('verified'), Type.Literal('unpublish'), Type.Literal('delete'), Type.Literal('update')]), note: Type.String({ minLength: 1, maxLength: 5000 }),
         correction: Type.Optional(Type.Object({
-          endsOn: Type.Optional(Type.Union([Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), Type.Null()])), reason: Type.Optional(Type.String({ maxLength: 2000 })),
+          endsOn: Type.Optional(Type.Union([IsoDate, Type.Null()])), reason: Type.Optional(Type.String({ maxLength: 2000 })),
           // a credit record's corrected values, by field key (GET /catalog/info-types/{code}); the rest stay as they are
           fields: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.Union([Type.String({ maxLength: 5000 }), Type.Number(), Type.Null()]), { maxProperties: 100 })),
         }, { additionalProperties: false })),

@@ -5,9 +5,9 @@ import { requirePrincipal } from '../../http/auth.js';
 import type { SubjectInput } from './identity.js';
 import { getPublicSubject, searchSubjects } from './search.js';
 import { addRelation, getSubject, registerSubject, renameSubject, RELATION_ROLES } from './use-cases.js';
+import { IsoDate as DateStr } from '../../http/schemas.js';
 
 const Kind = Type.Union([Type.Literal('organization'), Type.Literal('individual_business'), Type.Literal('natural_person')]);
-const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Id = Type.Object({ id: Type.String() });
 
 export async function subjectRoutes(app: FastifyInstance, ctx: AppContext) {
