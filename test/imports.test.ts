@@ -228,14 +228,15 @@ test('legal representatives named in penalty rows become related persons, so a l
 });
 
 test('a memorandum measure list: every measure of the sheet joins the memorandum; an unknown memorandum is refused', async () => {
-  const file = writeCsv(path.join(dir, 'memo-measures.csv'), [measure('IMP-MEMO-1'), measure('IMP-MEMO-2', { 实施部门: s.departments.court })], { headers: MEASURE_HEADERS });
+  const newcomer = await makeDepartment(p.ctx, { roles: ['implementing'] });
+  const file = writeCsv(path.join(dir, 'memo-measures.csv'), [measure('IMP-MEMO-1'), measure('IMP-MEMO-2', { 实施部门: newcomer.code })], { headers: MEASURE_HEADERS });
   const r = await send('/measures/import', adminKey, file, { memorandum: s.codes.memo });
   assert.deepEqual([r.status, r.body.accepted, r.body.rejected], [200, 2, 0], JSON.stringify(r.body));
   const linked = await sql<{ code: string }>`SELECT me.code FROM memorandum_measure mm JOIN measure me ON me.id = mm.measure_id JOIN memorandum m ON m.id = mm.memorandum_id
     WHERE m.code = ${s.codes.memo} AND me.code LIKE 'IMP-MEMO-%' ORDER BY me.code`.execute(p.ctx.db);
   assert.deepEqual(linked.rows.map((x) => x.code), ['IMP-MEMO-1', 'IMP-MEMO-2']);
   const acceptance = await sql<{ status: string }>`SELECT ma.status FROM memorandum_acceptance ma JOIN memorandum m ON m.id = ma.memorandum_id
-    JOIN department d ON d.id = ma.department_id WHERE m.code = ${s.codes.memo} AND d.code = ${s.departments.court}`.execute(p.ctx.db);
+    JOIN department d ON d.id = ma.department_id WHERE m.code = ${s.codes.memo} AND d.code = ${newcomer.code}`.execute(p.ctx.db);
   assert.deepEqual(acceptance.rows.map((x) => x.status), ['pending'], 'a department newly named by the list must accept the memorandum');
   const again = await send('/measures/import', adminKey, file, { memorandum: s.codes.memo });
   assert.deepEqual([again.body.accepted, again.body.unchanged], [0, 2]);

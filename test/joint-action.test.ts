@@ -128,6 +128,9 @@ test('an expired entry no longer applies, and expiry is swept and pushed', async
   const old = { kind: 'organization', uscc: uscc(), name: '河南过期样本商贸有限公司' };
   const r = await s.court.post('/api/v1/list-entries', { listType: s.codes.debtor, subject: old, reason: '拒不履行', decisionNo: '（2023）豫01执9号', decidedOn: '2023-01-10', startsOn: '2023-01-10', endsOn: '2025-01-09' });
   assert.equal(r.status, 201);
+  assert.equal(r.body.status, 'expired', 'a term that already ended is history at once');
+  const tasks = await s.financeOfficer.get('/api/v1/tasks?limit=500');
+  assert.ok(!tasks.body.items.some((t: { entry: { id: string } }) => t.entry.id === r.body.id), 'no response task for an entry already expired');
   assert.equal((await check({ uscc: old.uscc })).body.outcome, 'clear', 'its term ended: no measures even before the sweep');
   await expireEntries(p.ctx.db); // the worker's own sweep may have been first
   const e = await s.court.get(`/api/v1/list-entries/${r.body.id}`);
@@ -135,6 +138,13 @@ test('an expired entry no longer applies, and expiry is swept and pushed', async
   assert.deepEqual(e.body.history.map((h: { to: string }) => h.to), ['active', 'expired']);
   const changes = await s.admin.get('/api/v1/changes?after=0&limit=1000');
   assert.ok(changes.body.changes.some((c: { type: string; data: { entryId: string } }) => c.type === 'entry.expired' && c.data.entryId === r.body.id));
+});
+
+test('entries with dates that do not exist are refused', async () => {
+  const r = await s.court.post('/api/v1/list-entries', { listType: s.codes.debtor, subject: { kind: 'organization', uscc: uscc(), name: '河南日期样本有限公司' }, reason: '拒不履行', decisionNo: '（2026）豫01执88号', decidedOn: '2026-02-30', startsOn: '2026-03-01' });
+  assert.equal(r.status, 400);
+  assert.deepEqual(r.body.errors.map((e: { path: string }) => e.path), ['body.decidedOn']);
+  assert.match(r.body.detail, /有效的日期/);
 });
 
 test('a check by name never guesses; unknown subjects are clear and still logged', async () => {
@@ -160,6 +170,22 @@ test('batch: 1,000 subjects in one call, each answered and logged', async () => 
   assert.equal(new Set(r.body.results.map((x: { checkId: string }) => x.checkId)).size, 1000);
   const tooMany = await s.financeSystem.post('/api/v1/checks/batch', { subjects: [...subjects, { uscc: uscc() }], matterCode: s.codes.matter });
   assert.equal(tooMany.status, 400);
+});
+
+test('batch: a call with bad subjects stores nothing and names every bad one', async () => {
+  const open = async () => (await s.financeOfficer.get('/api/v1/checks?status=open&limit=500')).body.items.length;
+  const before = await open();
+  const r = await s.financeSystem.post('/api/v1/checks/batch', { subjects: [{ uscc: org.uscc }, { uscc: '91410100MA00000000' }, { name: '河' }, { idNumber: '410102199001011235' }], matterCode: s.codes.matter });
+  assert.equal(r.status, 400, JSON.stringify(r.body));
+  const paths = r.body.errors.map((e: { path: string }) => e.path);
+  assert.ok(paths.includes('body.subjects.1.uscc'), JSON.stringify(r.body.errors));
+  assert.ok(paths.includes('body.subjects.3.idNumber'), JSON.stringify(r.body.errors));
+  assert.equal(await open(), before, 'no open duty from a refused call');
+  const short = await s.financeSystem.post('/api/v1/checks/batch', { subjects: [{ uscc: org.uscc }, { name: '河' }], matterCode: s.codes.matter });
+  assert.equal(short.status, 400, JSON.stringify(short.body));
+  assert.deepEqual(short.body.errors.map((e: { path: string }) => e.path), ['body.subjects.1.name']);
+  assert.match(short.body.detail, /两个字/);
+  assert.equal(await open(), before, 'a short name refuses the whole call');
 });
 
 test('removal by the initiating department ends the measures', async () => {

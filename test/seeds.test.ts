@@ -54,3 +54,25 @@ test('assigning departments and setting the memorandum in force makes the seeded
   assert.equal(r.body.measures[0].code, 'NP-PROCUREMENT-BAN');
   assert.equal(r.body.measures[0].legalBasis, '《中华人民共和国政府采购法》第二十二条');
 });
+
+test('measures and matters go to implementing departments only; an unheard-of matter category is warned about', async () => {
+  const court = await makeDepartment(p.ctx, { roles: ['initiating'] });
+  const finance = await makeDepartment(p.ctx, { roles: ['implementing'] });
+  const toCourt = await admin.post('/api/v1/measures/NP-PROCUREMENT-BAN/implementing-department', { department: court.code });
+  assert.equal(toCourt.status, 400);
+  assert.deepEqual(toCourt.body.errors.map((e: { path: string }) => e.path), ['body.department']);
+  assert.match(toCourt.body.detail, /不是实施部门/);
+  const measure = { code: 'LOCAL-TEST-1', kind: 'punishment', nature: 'recommended', title: '限制参加评先评优', legalBasis: '测试依据', appliesTo: ['organization'] };
+  const notImplementing = await admin.post('/api/v1/measures', { ...measure, implementingDepartment: court.code, matterCategories: ['评先评优'] });
+  assert.equal(notImplementing.status, 400);
+  const typo = await admin.post('/api/v1/measures', { ...measure, implementingDepartment: finance.code, matterCategories: ['评先评优', '招投标'] });
+  assert.equal(typo.status, 201, JSON.stringify(typo.body));
+  assert.equal(typo.body.warnings.length, 1);
+  assert.match(typo.body.warnings[0], /「招投标」/);
+  const matter = await admin.post('/api/v1/matters', { code: 'PX-001', name: '评选先进单位', department: finance.code, category: '招投标' });
+  assert.equal(matter.status, 201);
+  assert.equal(matter.body.warnings, undefined, 'a category a measure already names is not warned about');
+  const usual = await admin.post('/api/v1/matters', { code: 'PX-002', name: '表彰评选', department: finance.code, category: '评先评优' });
+  assert.equal(usual.body.warnings, undefined);
+  assert.equal((await admin.post('/api/v1/matters', { code: 'PX-003', name: '某事项', department: court.code, category: '评先评优' })).status, 400);
+});

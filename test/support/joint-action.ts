@@ -18,7 +18,7 @@ export async function jointActionSetting(p: TestPlatform, opts: { accept?: boole
   const t = tag();
   const admin = client(p.baseUrl, await makeKey(p.ctx, { role: 'admin' }));
   const court = await department(admin, `河南省高级人民法院${t}`, ['initiating']);
-  const tax = await department(admin, `国家税务总局河南省税务局${t}`, ['initiating', 'provider']);
+  const tax = await department(admin, `国家税务总局河南省税务局${t}`, ['initiating', 'provider', 'implementing']);
   const finance = await department(admin, `河南省财政厅${t}`, ['implementing']);
   const codes = { debtor: `debtor_${t}`, taxMajor: `tax_major_${t}`, aTaxpayer: `a_taxpayer_${t}`, matter: `CZ-CG-${t}`, memo: `memo_${t}`, memoRed: `memo_red_${t}` };
   const must = async (r: Promise<{ status: number; body: unknown }>) => { const x = await r; if (x.status >= 300) throw new Error(JSON.stringify(x.body)); return x.body as any; };

@@ -9,7 +9,7 @@ import type { AppContext } from '../../context.js';
 import { evaluateCheck, type EntryFact, type MeasureFact } from '../../domain/check-evaluation.js';
 import { isCanonicalUscc, upgradeRic15, validateIdentifier } from '../../domain/identifiers/index.js';
 import { blindIndex, maskIdNumber } from '../../domain/protect.js';
-import { errors } from '../../errors.js';
+import { AppError, errors, type FieldError } from '../../errors.js';
 import { recordAudit } from '../audit/record.js';
 import { actorOf, type Principal } from '../auth/principal.js';
 import { addMonths, today as todayInChina } from '../lists/present.js';
@@ -126,6 +126,13 @@ export type Settled = { ok: true; json: string; written: Promise<void> } | { ok:
  * A bad matter fails only the checks that named it.
  */
 export async function runChecks(ctx: AppContext, items: CheckItem[]): Promise<Settled[]> {
+  return storeChecks(ctx, items, await answerRound(ctx, items));
+}
+
+type Answered = { ok: true; answer: Answer; matterId: string } | { ok: false; error: unknown };
+
+/** The answers of a round, each or its error; nothing stored yet. */
+async function answerRound(ctx: AppContext, items: CheckItem[]): Promise<Answered[]> {
   const { today, threeYearsAgo } = currentDay();
   const { facts, catalog } = await roundFacts(ctx, {
     usccs: items.flatMap((i) => (i.resolved.kind === 'uscc' ? [i.resolved.uscc] : [])),
@@ -138,7 +145,7 @@ export async function runChecks(ctx: AppContext, items: CheckItem[]): Promise<Se
   const negative = new Set(facts.negative);
   const entries = entriesBySubject(facts);
   const due = await feedbackDueOn(ctx, today);
-  const settled: ({ ok: true; answer: Answer; matterId: string } | { ok: false; error: unknown })[] = [];
+  const settled: Answered[] = [];
   for (const item of items) {
     try {
       const matter = matterFor(catalog, item);
@@ -159,7 +166,7 @@ export async function runChecks(ctx: AppContext, items: CheckItem[]): Promise<Se
       settled.push({ ok: false, error });
     }
   }
-  return storeChecks(ctx, items, settled);
+  return settled;
 }
 
 function answerFor(a: { entries: EntryFact[]; subject: store.FactSubject; measures: MeasureFact[]; matterCategory: string; today: string; threeYearsClean: boolean; due: { dueOn: string; warnings: string[] }; version: number }): Answer {
@@ -177,7 +184,7 @@ function answerFor(a: { entries: EntryFact[]; subject: store.FactSubject; measur
  * write, so a clear answer never waits for another answer's durable commit. Each answer is
  * serialised once: the log stores that text, the response is the same text with the check's id.
  */
-function storeChecks(ctx: AppContext, items: CheckItem[], settled: ({ ok: true; answer: Answer; matterId: string } | { ok: false; error: unknown })[]): Settled[] {
+function storeChecks(ctx: AppContext, items: CheckItem[], settled: Answered[]): Settled[] {
   const log = ctx.checks?.log;
   const durable: store.CheckRow[] = [];
   const persons: { subjectId: string; checkId: string; principal: Principal }[] = [];
@@ -238,15 +245,40 @@ function storeChecks(ctx: AppContext, items: CheckItem[], settled: ({ ok: true; 
   });
 }
 
-/** The batch endpoint: every subject validated first (a bad one fails the call with its index). */
+/**
+ * The batch endpoint, all or nothing: every subject is validated and answered before any is stored, and
+ * a call with a bad subject stores no check (no open duty from a call the caller must repeat); the 400
+ * names every bad subject by its index (body.subjects.i.field).
+ */
 export async function checkSubjects(opts: { ctx: AppContext; principal: Principal; subjects: SubjectQuery[]; matterCode: string }): Promise<string[]> {
   const { ctx, principal, matterCode } = opts;
   assertMayCheck(principal);
-  const items = opts.subjects.map((query, i) => ({ principal, matterCode, query, resolved: resolveQuery(ctx, query, `body.subjects.${i}`) }));
-  const settled = await runChecks(ctx, items);
-  const failed = settled.find((x) => !x.ok);
-  if (failed && !failed.ok) throw failed.error; // all share the matter: one error says it for all
-  const answered = settled as Extract<Settled, { ok: true }>[];
-  await Promise.all(answered.map((x) => x.written));
-  return answered.map((x) => x.json);
+  const problems: FieldError[] = [];
+  const items: CheckItem[] = [];
+  opts.subjects.forEach((query, i) => {
+    try {
+      items.push({ principal, matterCode, query, resolved: resolveQuery(ctx, query, `body.subjects.${i}`) });
+    } catch (e) {
+      problems.push(...fieldErrorsOf(e, `body.subjects.${i}`));
+    }
+  });
+  if (problems.length) throw errors.validation(problems);
+  const answered = await answerRound(ctx, items);
+  answered.forEach((x, i) => {
+    if (x.ok) return;
+    // the matter is the same for all: its error is the call's
+    if (x.error instanceof AppError && x.error.errors?.some((e) => e.path === 'body.matterCode')) throw x.error;
+    if (x.error instanceof AppError && x.error.status === 403) throw x.error;
+    problems.push(...fieldErrorsOf(x.error, `body.subjects.${i}.name`));
+  });
+  if (problems.length) throw errors.validation(problems);
+  const settled = storeChecks(ctx, items, answered) as Extract<Settled, { ok: true }>[];
+  await Promise.all(settled.map((x) => x.written));
+  return settled.map((x) => x.json);
+}
+
+/** A subject's problems as field errors; what is not a user's error stays an error. */
+function fieldErrorsOf(e: unknown, path: string): FieldError[] {
+  if (!(e instanceof AppError) || e.status !== 400) throw e;
+  return e.errors?.length ? e.errors : [{ path, message: e.detail }];
 }

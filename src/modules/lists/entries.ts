@@ -4,9 +4,10 @@
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import type { EntryStatus } from '../../db/schema.js';
+import { isRealIsoDate } from '../../domain/working-days.js';
 import { errors } from '../../errors.js';
 import { recordAudit } from '../audit/record.js';
-import { actorOf, type Actor, type Principal } from '../auth/principal.js';
+import { actorOf, SYSTEM_ACTOR, type Actor, type Principal } from '../auth/principal.js';
 import { recordChange, type ChangeType } from '../changes/record.js';
 import * as memoranda from '../memoranda/store.js';
 import { resolveIdentity, type SubjectInput } from '../subjects/identity.js';
@@ -37,6 +38,15 @@ async function listTypeForPublisher(tx: Tx, principal: Principal, code: string) 
 function termOf(input: EntryInput, termMonths: number | null): string | null {
   if (input.endsOn !== undefined) return input.endsOn;
   return termMonths ? addMonths(input.startsOn, termMonths, -1) : null;
+}
+
+/** Calendar dates that exist (a sheet may say 2026-02-30), before any arithmetic on them. */
+function checkRealDates(input: EntryInput) {
+  const errs = (['decidedOn', 'startsOn', 'endsOn'] as const).flatMap((field) => {
+    const value = input[field];
+    return value && !isRealIsoDate(value) ? [{ path: `body.${field}`, message: `${value} 不是有效的日期（格式 YYYY-MM-DD）` }] : [];
+  });
+  if (errs.length) throw errors.validation(errs);
 }
 
 function checkDates(input: EntryInput, endsOn: string | null) {
@@ -75,6 +85,7 @@ async function pushTasks(tx: Tx, entryId: string, listTypeCode: string, targets:
 export async function publishEntryIn(tx: Tx, ctx: AppContext, principal: Principal, input: EntryInput): Promise<string> {
   const subjectIdentity = resolveIdentity(input.subject, ctx.config);
   const lt = await listTypeForPublisher(tx, principal, input.listType);
+  checkRealDates(input);
   const endsOn = termOf(input, lt.term_months);
   checkDates(input, endsOn);
   const actor = actorOf(principal);
@@ -94,7 +105,14 @@ export async function publishEntryIn(tx: Tx, ctx: AppContext, principal: Princip
       decisionNo: input.decisionNo, decidedOn: input.decidedOn, startsOn: input.startsOn, endsOn, persons: persons.map((p) => ({ id: p.person_id, role: p.role })),
     },
   });
-  await pushTasks(tx, entry.id, lt.code, targets);
+  // a term that already ended (a late registration of a past listing) is history at once: it expires in
+  // the same transaction, and no department is asked to respond to it
+  const now = today();
+  if (endsOn && endsOn < now) {
+    await transitionEntry(tx, { id: entry.id, from: ['active'], to: 'expired', change: 'entry.expired', action: 'entry.expired', actor: SYSTEM_ACTOR, reason: `期限届满（${endsOn}）` });
+  } else {
+    await pushTasks(tx, entry.id, lt.code, targets);
+  }
   return entry.id;
 }
 

@@ -24,7 +24,7 @@ const PATH_FIELDS: Record<string, string> = { 'body.code': 'code', 'body.impleme
 
 /** Department names and codes resolve once per import, not once per row. */
 function departmentResolver(ctx: AppContext) {
-  const cache = new Map<string, Department[]>();
+  const cache = new Map<string, (Department & { roles: string[] })[]>();
   return async (text: string) => {
     let hit = cache.get(text);
     if (!hit) cache.set(text, hit = await store.departmentsNamed(ctx.db, text));
@@ -112,7 +112,10 @@ export async function importMeasures(req: MeasureImportRequest): Promise<SheetIm
           ? `有多个部门名为“${r.measure.implementingDepartment}”，请改填该部门的统一社会信用代码`
           : `实施部门“${r.measure.implementingDepartment}”不存在：请填写已登记部门的统一社会信用代码或全称` }] };
       }
-      const item = { measure: r.measure, department: found[0] };
+      if (!found[0].roles.includes('implementing')) {
+        return { issues: [{ field: 'implementing_department', code: 'NOT_IMPLEMENTING', reason: `部门“${found[0].name}”不是实施部门：请先为该部门增加实施部门角色，或改填实施部门` }] };
+      }
+      const item = { measure: r.measure, department: { id: found[0].id, code: found[0].code, name: found[0].name } };
       return { item, key: r.measure.code, hash: createHash('sha1').update(JSON.stringify(item)).digest('base64') };
     },
     write: (tx, item) => writeMeasureOf(tx, actor, item, memo),

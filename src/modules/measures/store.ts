@@ -1,4 +1,5 @@
 // SQL for measures (奖惩措施) and matters (业务事项).
+import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database.js';
 import type { MeasureTable } from '../../db/schema.js';
 
@@ -48,7 +49,7 @@ export async function listMatters(db: Q, departmentId: string | null) {
 
 /** A department named in a sheet by its code or its full name (more than one: ambiguous). */
 export async function departmentsNamed(db: Q, text: string) {
-  return db.selectFrom('department').select(['id', 'code', 'name']).where((eb) => eb.or([eb('code', '=', text.toUpperCase()), eb('name', '=', text)])).limit(2).execute();
+  return db.selectFrom('department').select(['id', 'code', 'name', 'roles']).where((eb) => eb.or([eb('code', '=', text.toUpperCase()), eb('name', '=', text)])).limit(2).execute();
 }
 
 export async function lockMeasure(tx: Tx, code: string) {
@@ -64,4 +65,12 @@ export async function updateMeasure(tx: Tx, id: string, set: MeasureChanges) {
 /** Memoranda carrying a measure (a new implementing department must accept each of them). */
 export async function memorandaWithMeasure(tx: Tx, measureId: string) {
   return (await tx.selectFrom('memorandum_measure').select('memorandum_id').where('measure_id', '=', measureId).execute()).map((r) => r.memorandum_id);
+}
+
+/** The matter categories in use: by a matter, or named by a measure. */
+export async function categoriesInUse(db: Q): Promise<Set<string>> {
+  const rows = await db.selectFrom('matter').select('category').union(
+    db.selectFrom('measure').select(sql<string>`unnest(matter_categories)`.as('category')),
+  ).execute();
+  return new Set(rows.map((r) => r.category));
 }

@@ -27,6 +27,29 @@ export function presentMeasure(m: Awaited<ReturnType<typeof store.findMeasures>>
   };
 }
 
+/** Measures and matters belong to implementing departments: only they check, so only they can apply them. */
+async function implementingDepartment(db: Db, code: string, path: string) {
+  const dept = await resolveDepartment(db, code);
+  if (!dept.roles.includes('implementing')) {
+    throw errors.validation([{ path, message: `部门「${dept.name}」不是实施部门：请先为该部门增加实施部门（implementing）角色，或改填实施部门` }]);
+  }
+  return dept;
+}
+
+/**
+ * A category neither usual nor used by any matter or measure is most often a typo (招投标 for 招标投标):
+ * accepted (a province may have its own), but said, because a measure reaches only matters of its categories.
+ */
+export async function categoryWarnings(db: Db, categories: string[], whose: 'measure' | 'matter'): Promise<string[]> {
+  const usual = new Set<string>(MATTER_CATEGORIES);
+  const unknown = categories.filter((c) => !usual.has(c));
+  if (!unknown.length) return [];
+  const used = await store.categoriesInUse(db);
+  return unknown.filter((c) => !used.has(c)).map((c) => whose === 'measure'
+    ? `事项类别「${c}」不是常用类别，也没有业务事项使用它：只有类别相同的事项核查时才会适用该措施，请确认是否写错（常用类别：${MATTER_CATEGORIES.join('、')}）`
+    : `事项类别「${c}」不是常用类别，也没有措施适用于它：该事项核查时不会返回任何措施，请确认是否写错（常用类别：${MATTER_CATEGORIES.join('、')}）`);
+}
+
 function requireAdmin(p: Principal) {
   if (!isPlatformAdmin(p)) throw errors.forbidden('只有信用办管理员可以维护措施清单和业务事项。');
 }
@@ -34,7 +57,8 @@ function requireAdmin(p: Principal) {
 export async function createMeasure(opts: { db: Db; principal: Principal; input: MeasureInput }) {
   const { db, principal, input } = opts;
   requireAdmin(principal);
-  const dept = await resolveDepartment(db, input.implementingDepartment);
+  const dept = await implementingDepartment(db, input.implementingDepartment, 'body.implementingDepartment');
+  const warnings = await categoryWarnings(db, input.matterCategories, 'measure');
   await db.transaction().execute(async (tx) => {
     const row = await store.insertMeasure(tx, {
       code: input.code, kind: input.kind, nature: input.nature, category: input.category ?? null, title: input.title, content: input.content ?? null,
@@ -44,7 +68,7 @@ export async function createMeasure(opts: { db: Db; principal: Principal; input:
     if (!row) throw errors.conflict('MEASURE_EXISTS', `措施代码 ${input.code} 已存在。`);
     await recordAudit(tx, { actor: actorOf(principal), action: 'measure.created', entityType: 'measure', entityId: row.id, departmentId: dept.id, data: { code: input.code, title: input.title } });
   });
-  return presentMeasure((await store.findMeasures(db, [input.code]))[0]);
+  return { ...presentMeasure((await store.findMeasures(db, [input.code]))[0]), ...(warnings.length ? { warnings } : {}) };
 }
 
 export interface MeasureEdit {
@@ -77,7 +101,7 @@ export async function editMeasure(opts: { db: Db; principal: Principal; code: st
 
 export async function assignImplementingDepartment(opts: { db: Db; principal: Principal; code: string; department: string }) {
   requireAdmin(opts.principal);
-  const dept = await resolveDepartment(opts.db, opts.department);
+  const dept = await implementingDepartment(opts.db, opts.department, 'body.department');
   await opts.db.transaction().execute(async (tx) => {
     const row = await store.assignImplementer(tx, opts.code, dept.id);
     if (!row) throw errors.notFound(`措施 ${opts.code}`);
@@ -102,13 +126,14 @@ export function presentMatter(m: NonNullable<Awaited<ReturnType<typeof store.fin
 export async function createMatter(opts: { db: Db; principal: Principal; input: { code: string; name: string; department: string; category: string } }) {
   const { db, principal, input } = opts;
   requireAdmin(principal);
-  const dept = await resolveDepartment(db, input.department);
+  const dept = await implementingDepartment(db, input.department, 'body.department');
+  const warnings = await categoryWarnings(db, [input.category], 'matter');
   await db.transaction().execute(async (tx) => {
     const row = await store.insertMatter(tx, { ...input, departmentId: dept.id });
     if (!row) throw errors.conflict('MATTER_EXISTS', `事项编码 ${input.code} 已存在。`);
     await recordAudit(tx, { actor: actorOf(principal), action: 'matter.created', entityType: 'matter', entityId: row.id, departmentId: dept.id, data: input });
   });
-  return presentMatter((await store.findMatter(db, input.code))!);
+  return { ...presentMatter((await store.findMatter(db, input.code))!), ...(warnings.length ? { warnings } : {}) };
 }
 
 export async function listMatters(opts: { db: Db; principal: Principal }) {
