@@ -76,15 +76,21 @@ function nearMisses(field: FieldDef, ignored: string[]): string[] {
 }
 
 /**
- * The columns a file must have. A file with an 操作类型 column may only revoke: then the natural key's
- * columns (and the subject's code) are enough, and a row that does not revoke is refused row by row
- * for the fields it lacks (fields-row requires them of every such row).
+ * The columns a file must have. A file with an 操作类型 column that leaves out most required columns is a
+ * revocation list: the natural key's columns (and the subject's code) are enough, and a row in it that
+ * does not revoke is refused row by row for the fields it lacks (fields-row requires them of every such
+ * row). A file that has most of them, or a column that looks like a missing one (决定日期 for 处罚决定日期),
+ * is a delivery file with a column missing or misnamed: said once for the file, not as REQUIRED on every row.
  */
-function missingColumns(def: InfoTypeDefinition, has: (key: string) => boolean): FieldDef[] {
-  if (!has(ACTION_FIELD.key)) return def.fields.filter((f) => f.required && !has(f.key));
+function missingColumns(def: InfoTypeDefinition, has: (key: string) => boolean, ignored: string[]): FieldDef[] {
+  const all = def.fields.filter((f) => f.required && !has(f.key));
+  if (!has(ACTION_FIELD.key) || !all.length) return all;
+  const codes = [def.subject.uscc, def.subject.idNumber].filter((k): k is string => !!k);
+  const isKey = (k: string) => def.naturalKey.includes(k) || (def.naturalKey.includes('$subject') && codes.includes(k));
+  const nonKey = def.fields.filter((f) => f.required && !isKey(f.key)).length;
+  if (all.filter((f) => !isKey(f.key)).length * 2 < nonKey || all.some((f) => nearMisses(f, ignored).length)) return all;
   const byKey = new Map(def.fields.map((f) => [f.key, f]));
   const missing = def.naturalKey.filter((k) => k !== '$subject' && !has(k)).map((k) => byKey.get(k)!).filter(Boolean);
-  const codes = [def.subject.uscc, def.subject.idNumber].filter((k): k is string => !!k);
   if (def.naturalKey.includes('$subject') && codes.length && !codes.some(has)) missing.push(byKey.get(codes[0])!);
   return missing;
 }
@@ -109,7 +115,7 @@ export function mapColumns(def: InfoTypeDefinition, cells: Cell[], index = heade
     if (field) headerOf.set(field.key, text!);
     columns[i] = field?.key ?? null;
   });
-  const missing = missingColumns(def, (k) => headerOf.has(k));
+  const missing = missingColumns(def, (k) => headerOf.has(k), ignored);
   if (missing.length) {
     const near = [...new Set(missing.flatMap((f) => nearMisses(f, ignored)))];
     throw new AppError('HEADER_MISSING', 400, `缺少必填列：${missing.map((f) => f.label).join('、')}`
