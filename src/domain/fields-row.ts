@@ -6,7 +6,7 @@
 // when the row or the batch gives an override reason, which is kept with the record (DESIGN §4).
 import {
   cellText, identifierText, parseDate, parseDecimal, parseEnum, parseInteger, parseText,
-  type Cell, type FieldDef, type FieldValue, type InfoTypeDefinition, type ParseIssue, type Parsed, type SubjectKind,
+  type Cell, type FieldDef, type FieldValue, type InfoTypeDefinition, type NumberOrigin, type ParseIssue, type Parsed, type SubjectKind,
 } from './fields.js';
 import { validatedIdentifier } from './identifiers/index.js';
 import { SEVERITY_LABELS, type Severity } from './publication.js';
@@ -57,16 +57,18 @@ export type RowResult = { ok: true; row: ValidRow } | { ok: false; issues: RowIs
 interface RowContext {
   today: string;
   batchOverrideReason: string | null;
+  /** Where number cells come from, for the reason a long code given as a number was lost (default: Excel). */
+  numbers?: NumberOrigin;
 }
 
-function parseCell(field: FieldDef, cell: Cell, today: string): Parsed<FieldValue> {
+function parseCell(field: FieldDef, cell: Cell, today: string, origin: NumberOrigin): Parsed<FieldValue> {
   switch (field.type) {
     case 'date': return parseDate(cell, { today, notFuture: field.notFuture });
     case 'integer': return parseInteger(cell, field);
     case 'decimal': return parseDecimal(cell, field);
     case 'enum': return parseEnum(cell, field);
-    case 'identifier': return identifierText(cell);
-    default: return parseText(cell, field);
+    case 'identifier': return identifierText(cell, origin);
+    default: return parseText(cell, field, origin);
   }
 }
 
@@ -171,10 +173,10 @@ function parseAction(cell: Cell, issues: RowIssue[]): ValidRow['action'] {
 }
 
 /** Every field of the row parsed to its type; a cell that does not parse is null and reported. */
-export function parseValues(def: Pick<InfoTypeDefinition, 'fields'>, cells: Record<string, Cell>, today: string, fail: (i: RowIssue) => void): Record<string, FieldValue> {
+export function parseValues(def: Pick<InfoTypeDefinition, 'fields'>, cells: Record<string, Cell>, today: string, fail: (i: RowIssue) => void, origin: NumberOrigin = 'excel'): Record<string, FieldValue> {
   const values: Record<string, FieldValue> = {};
   for (const field of def.fields) {
-    const parsed = parseCell(field, cells[field.key], today);
+    const parsed = parseCell(field, cells[field.key], today, origin);
     if ('issue' in parsed) {
       fail({ field: field.key, ...(parsed.issue as ParseIssue) });
       values[field.key] = null;
@@ -192,7 +194,7 @@ export function validateRow(def: InfoTypeDefinition, cells: Record<string, Cell>
   const overrides: Override[] = [];
   const action = parseAction(cells[ACTION_FIELD.key], issues);
   const override = cellText(cells[OVERRIDE_FIELD.key]) ?? ctx.batchOverrideReason;
-  const values = parseValues(def, cells, ctx.today, fail);
+  const values = parseValues(def, cells, ctx.today, fail, ctx.numbers);
   for (const key of requiredKeys(def, plan, values, action)) {
     if ((values[key] === null || values[key] === undefined) && !failed.has(key)) {
       fail({ field: key, code: 'REQUIRED', reason: `必填项“${plan.labels.get(key) ?? key}”为空` });

@@ -79,6 +79,9 @@ export interface InfoTypeDefinition {
   fields: FieldDef[];
 }
 
+/** Where a number cell came from: Excel keeps 15 significant digits, JSON (JavaScript) exact integers up to 2^53. */
+export type NumberOrigin = 'excel' | 'json';
+
 export interface ParseIssue {
   code: string;
   reason: string;
@@ -90,30 +93,73 @@ const SEPARATORS = /[；;、,，]/;
 // Excel day serials: 1 = 1900-01-01 with the 1900 leap-year bug, so serial 60 is the fictitious 1900-02-29.
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
-/** Header text as people write it: full-width folded, spaces, required-marks and notes removed. */
+const HEADER_SPACES = /[\s\u200B-\u200D\uFEFF]/g;
+// Marks templates put on required columns: *, ★, a leading 【必填】 or a trailing (必填项)
+const HEADER_MARKS = /[*＊★☆]|^[【\[(]?(?:必填项?|选填|可选|非必填)[】\])]|[(【\[](?:必填项?|选填|可选|非必填)[)】\]]$/g;
+
+/** Header text as people write it: full-width folded, spaces, required-marks removed (also JSON keys: kept cheap). */
 export function normaliseHeader(h: string): string {
-  return h.normalize('NFKC').replace(/[\s\u200B-\u200D\uFEFF]/g, '').replace(/[*＊]/g, '')
-    .replace(/\((必填|选填|可选|非必填)\)$/, '').toLowerCase();
+  return h.normalize('NFKC').replace(HEADER_SPACES, '').replace(HEADER_MARKS, '').toLowerCase();
 }
 
 /** ASCII, CJK ideographs and punctuation, full-width forms: text NFC leaves as it is. */
 const NFC_STABLE = /^[\x00-\x7f\u3000-\u3029\u3030-\u303f\u4e00-\u9fff\uff00-\uffef]*$/;
 
-/** Plain text of a cell, trimmed, NFC; null when empty. Numbers keep their JavaScript form. */
+/**
+ * Excel's ways of keeping a value text: ="0012345" (a formula guard, as exported to CSV) and a leading
+ * apostrophe ('330106…). Neither is part of the value. Checked by character code: most cells start otherwise.
+ */
+function unguarded(s: string): string {
+  const c = s.charCodeAt(0);
+  if (c === 0x27 || c === 0x2018) return s.slice(1).trim(); // ' (or the curly one some editors substitute)
+  if (c === 0x3d && s.length >= 3 && s.charCodeAt(1) === 0x22 && s.charCodeAt(s.length - 1) === 0x22) {
+    const inner = s.slice(2, -1);
+    if (!inner.includes('"')) return inner.trim(); // ="a"&"b" is a real formula, left as written
+  }
+  return s;
+}
+
+/** Plain text of a cell, trimmed, NFC, Excel's text guards removed; null when empty. Numbers keep their JavaScript form. */
 export function cellText(cell: Cell): string | null {
   if (cell === null || cell === undefined) return null;
   if (cell instanceof Date) return isNaN(cell.getTime()) ? null : cell.toISOString().slice(0, 10);
+  if (typeof cell === 'number') return String(cell);
   let s = String(cell);
   if (!NFC_STABLE.test(s)) s = s.normalize('NFC'); // most cells: skip the costly normalisation
   s = s.trim();
+  if (s !== '' && (s.charCodeAt(0) === 0x27 || s.charCodeAt(0) === 0x3d || s.charCodeAt(0) === 0x2018)) s = unguarded(s);
   return s === '' ? null : s;
+}
+
+// Excel's General format shows a number of 12 or more digits as 4.40305E+15; a CSV saved from it keeps
+// that text, the digits after the sixth are gone.
+const EXCEL_SCIENTIFIC = /^-?\d(?:\.\d{1,14})?E\+(\d{2})$/i;
+
+/** A long code that reached us as a number or in scientific form has lost digits: the reason why, or null. */
+export function precisionIssue(cell: Cell, origin: NumberOrigin = 'excel'): ParseIssue | null {
+  if (typeof cell === 'number') {
+    if (origin === 'json') {
+      if (Math.abs(cell) <= Number.MAX_SAFE_INTEGER) return null;
+      return { code: 'NUMBER_PRECISION', reason: `该值是 JSON 数字（${String(cell)}），超出了 JavaScript/JSON 数字的精度（约 15–16 位有效数字），位数已丢失；请把该字段作为字符串（加引号）发送` };
+    }
+    if (!(Math.abs(cell) >= 1e15)) return null;
+    const shown = cell.toExponential(5).replace(/\.?0+e/, 'e').toUpperCase();
+    return { code: 'NUMBER_PRECISION', reason: `该单元格是数字格式，Excel 只保留 15 位有效数字（显示为 ${shown}），位数已丢失；请将该列设为文本格式后重新填写或导出` };
+  }
+  if (typeof cell !== 'string' || cell.length < 5 || cell.length > 24) return null;
+  const s = cell.trim();
+  const m = EXCEL_SCIENTIFIC.exec(s);
+  if (!m || Number(m[1]) < 11) return null;
+  return { code: 'NUMBER_PRECISION', reason: `该值被 Excel 显示为科学计数法（${s}），位数已丢失；请将该列设为文本格式后重新导出` };
 }
 
 function issue(code: string, reason: string): { issue: ParseIssue } {
   return { issue: { code, reason } };
 }
 
-export function parseText(cell: Cell, field: Pick<FieldDef, 'maxLength'>): Parsed<string | null> {
+export function parseText(cell: Cell, field: Pick<FieldDef, 'maxLength'>, origin: NumberOrigin = 'excel'): Parsed<string | null> {
+  const lost = precisionIssue(cell, origin);
+  if (lost) return { issue: lost };
   const s = cellText(cell);
   const max = field.maxLength ?? DEFAULT_MAX_LENGTH;
   // UTF-16 length bounds the character count from above: count characters only when it might matter
@@ -132,10 +178,17 @@ const DATE_PATTERNS: RegExp[] = [
   /^(\d{4})(\d{2})(\d{2})$/,
 ];
 
-/** A real calendar date, written in any of the usual ways, or an Excel day serial. */
+/** 20240305 held as a number (typed without separators): a serial that large would be year 50000+. */
+function numericYmd(n: number): string | null {
+  if (!Number.isInteger(n) || n < 19000101 || n > 21001231) return null;
+  const s = String(n);
+  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
+}
+
+/** A real calendar date, written in any of the usual ways, an Excel day serial, or yyyymmdd as a number. */
 export function parseDate(cell: Cell, opts: { today: string; notFuture?: boolean }): Parsed<string | null> {
   let iso: string | null = null;
-  if (typeof cell === 'number') iso = excelSerialToDate(cell);
+  if (typeof cell === 'number') iso = cell >= 19000101 ? numericYmd(cell) : excelSerialToDate(cell);
   else {
     const s = cellText(cell)?.normalize('NFKC');
     if (s === null || s === undefined) return { value: null };
@@ -150,25 +203,52 @@ export function parseDate(cell: Cell, opts: { today: string; notFuture?: boolean
   return { value: iso };
 }
 
-function numberText(cell: Cell): string | null {
-  const s = cellText(cell);
-  return s === null ? null : s.normalize('NFKC').replace(/[,\s]/g, '');
+const NON_ASCII = /[^\x00-\x7f]/;
+const NUMBER_SPACES = /\s/g;
+const COMMAS = /,/g;
+// 1,500 and 12,345.6: commas only between groups of three before the decimal point
+const THOUSANDS = /^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+
+/**
+ * A number cell as plain digits: full-width folded, spaces removed, thousands commas removed where they
+ * group thousands. A comma anywhere else (1,5 — a decimal comma, or a typo) would change the amount.
+ * A JavaScript number is rounded to 15 significant digits: 0.1 + 0.2 computed in Excel is 0.30000000000000004.
+ */
+function numberText(cell: Cell): string | ParseIssue | null {
+  if (typeof cell === 'number') {
+    const s = String(cell);
+    return s.length > 15 && Number.isFinite(cell) ? String(Number(cell.toPrecision(15))) : s;
+  }
+  let s = cellText(cell);
+  if (s === null) return null;
+  if (NON_ASCII.test(s)) s = s.normalize('NFKC');
+  s = s.replace(NUMBER_SPACES, '');
+  if (s.includes(',')) {
+    if (!THOUSANDS.test(s)) return { code: 'INVALID_NUMBER_FORMAT', reason: `数字格式不正确：${s}（千分位逗号位置不对，小数点请用 .）` };
+    s = s.replace(COMMAS, '');
+  }
+  return s;
 }
 
 export function parseInteger(cell: Cell, field: Pick<FieldDef, 'min'>): Parsed<number | null> {
   const s = numberText(cell);
   if (s === null) return { value: null };
-  if (!/^-?\d{1,15}$/.test(s)) return issue('INVALID_INTEGER', `“${s}”不是整数`);
+  if (typeof s !== 'string') return { issue: s };
+  if (!INTEGER.test(s)) return issue('INVALID_INTEGER', `“${s}”不是整数`);
   const n = Number(s);
   if (field.min !== undefined && n < field.min) return issue('OUT_OF_RANGE', `不能小于 ${field.min}`);
   return { value: n };
 }
 
+const INTEGER = /^-?\d{1,15}$/;
+const DECIMAL = /^-?\d{1,15}(\.\d{1,6})?$/;
+
 /** Decimals stay exact strings (as PostgreSQL numeric would): 1,000.50 → "1000.5". */
 export function parseDecimal(cell: Cell, field: Pick<FieldDef, 'min'>): Parsed<string | null> {
-  const s = typeof cell === 'number' ? String(cell) : numberText(cell);
+  const s = numberText(cell);
   if (s === null) return { value: null };
-  if (!/^-?\d{1,15}(\.\d{1,6})?$/.test(s)) return issue('INVALID_DECIMAL', `“${s}”不是数字（最多 6 位小数，不带单位）`);
+  if (typeof s !== 'string') return { issue: s };
+  if (!DECIMAL.test(s)) return issue('INVALID_DECIMAL', `“${s}”不是数字（最多 6 位小数，不带单位）`);
   if (field.min !== undefined && Number(s) < field.min) return issue('OUT_OF_RANGE', `不能小于 ${field.min}`);
   return { value: s.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '') };
 }
@@ -195,13 +275,10 @@ export function parseEnum(cell: Cell, field: Pick<FieldDef, 'enum' | 'synonyms' 
  * Identifier cells as text. An 18-character code typed into a number cell has lost digits in Excel
  * (it keeps 15 significant digits), which no check can repair: say so rather than "check failed".
  */
-export function identifierText(cell: Cell): Parsed<string | null> {
-  if (typeof cell === 'number') {
-    if (!Number.isSafeInteger(cell)) {
-      return issue('NUMBER_PRECISION', '该单元格是数字格式，Excel 只保留 15 位有效数字，代码已失真；请把该列设为“文本”格式后重新填写');
-    }
-    return { value: String(cell) };
-  }
+export function identifierText(cell: Cell, origin: NumberOrigin = 'excel'): Parsed<string | null> {
+  const lost = precisionIssue(cell, origin);
+  if (lost) return { issue: lost };
+  if (typeof cell === 'number' && !Number.isSafeInteger(cell)) return issue('INVALID_IDENTIFIER', `“${String(cell)}”不是代码`);
   return { value: cellText(cell) };
 }
 

@@ -21,7 +21,9 @@ export type RowOutcome = { row: PreparedRow } | { rejects: RejectRow[] };
 
 export function judgeRow(o: ChunkingOptions, source: RowSource, rowNo: number, cells: Record<string, unknown>, malformed?: string): RowOutcome {
   if (malformed) return { rejects: [{ rowNo, field: '', code: 'ROW_MALFORMED', reason: malformed }] };
-  const result = validateRow(o.def, cells as never, { today: o.prepare.receivedOn, batchOverrideReason: o.overrideReason });
+  const result = validateRow(o.def, cells as never, {
+    today: o.prepare.receivedOn, batchOverrideReason: o.overrideReason, numbers: source.format === 'json' || source.format === 'jsonl' ? 'json' : 'excel',
+  });
   if (!result.ok) return { rejects: rejectsOf(rowNo, result.issues, source.headerOf) };
   const prepared = prepareRow(o.prepare, rowNo, result.row);
   return 'naturalKey' in prepared ? { row: prepared } : { rejects: [prepared] };
