@@ -198,9 +198,120 @@ export function nameBigrams(name: string): string[] {
   return [...out];
 }
 
-/** Bigrams joined by spaces, for `to_tsvector('simple', …)`. */
+/**
+ * Search tokens for `to_tsvector('simple', …)`: the name's bigrams, the pinyin syllable pairs of its
+ * region + body (`hui.min`: a 同音字 name or a pinyin query shares them) and the body's initials
+ * (`i.hmsm`, also with the region's: `i.zzhmsm`). The dot keeps each one token for the parser.
+ */
 export function searchText(name: string): string {
-  return nameBigrams(name).join(' ');
+  const p = parseOrgName(name);
+  const text = (p.region ?? '') + p.body;
+  const initials = new Set([initialsOf(p.body), initialsOf(text)].filter((i) => i.length >= MIN_INITIALS));
+  return [...nameBigrams(name), ...new Set(pinyinPairs(syllables(text))), ...[...initials].map((i) => `i.${i}`)].join(' ');
+}
+
+// --- query terms ----------------------------------------------------------------------------------------
+
+/** Bigrams that legal forms and branches put into most names: never a reason to retrieve a row. */
+const NOISE_WORDS = ['股份有限公司', '有限责任公司', '合伙企业', '个人独资企业', '个体工商户', '农民专业合作社联合社',
+  '股份经济合作社', '分公司', '集团'];
+const NOISE_BIGRAMS = new Set(NOISE_WORDS.flatMap((w) => [...charBigrams(w)]));
+let noisePairs: Set<string> | undefined;
+const MIN_INITIALS = 4;
+
+export interface NameQueryTerms {
+  /** Distinctive character bigrams of the body (with the region when the body is ≤ 2 characters). */
+  grams: string[];
+  /** Pinyin syllable pairs (`hui.min`), from the Chinese text or from a query typed in pinyin. */
+  pinyin: string[];
+  /** An initials token (`i.hmsm`) when the query is ≥ 4 Latin letters, e.g. typed initials. */
+  initials: string | null;
+  /** Syllables of a query typed in pinyin (null otherwise), for scoring against Chinese names. */
+  typedSyllables: string[] | null;
+}
+
+/** What a name query retrieves by; all empty when it has nothing distinctive (e.g. 有限公司 alone). */
+export function nameQueryTerms(query: string): NameQueryTerms {
+  const p = parseOrgName(query);
+  const text = Array.from(p.body).length <= 2 ? (p.region ?? '') + p.body : p.body;
+  const grams = Array.from(text).length === 1 ? [text] : [...charBigrams(text)];
+  const latin = cleanOrgName(query).toLowerCase().replace(/[^\p{L}\p{N}']+/gu, ' ').trim();
+  const typed = /^[a-z' ]+$/.test(latin) ? segmentPinyin(latin) : null;
+  noisePairs ??= new Set(NOISE_WORDS.flatMap((w) => pinyinPairs(syllables(w))));
+  const pairs = pinyinPairs(typed ?? syllables(text)).filter((t) => !noisePairs!.has(t));
+  const compact = latin.replace(/[ ']/g, '');
+  return {
+    grams: grams.filter((g) => g && !NOISE_BIGRAMS.has(g)),
+    pinyin: [...new Set(pairs)],
+    initials: /^[a-z]+$/.test(compact) && compact.length >= MIN_INITIALS ? `i.${compact}` : null,
+    typedSyllables: typed,
+  };
+}
+
+function pinyinPairs(parts: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < parts.length; i++) out.push(`${parts[i]}.${parts[i + 1]}`);
+  return out;
+}
+
+function initialsOf(text: string): string {
+  if (!text) return '';
+  return pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' })
+    .map((c) => c.toLowerCase().replace(/[^a-z]/g, '')).join('');
+}
+
+let syllableSet: Set<string> | undefined;
+/** Every toneless syllable pinyin-pro gives a CJK character (≈ 400), minus the interjections m/n/ng/hm. */
+function knownSyllables(): Set<string> {
+  if (syllableSet) return syllableSet;
+  let all = '';
+  for (let c = 0x4e00; c <= 0x9fa5; c++) all += String.fromCharCode(c);
+  const found = pinyin(all, { toneType: 'none', type: 'array', v: true }).map((p) => p.toLowerCase());
+  syllableSet = new Set(found.filter((p) => /^[a-z]+$/.test(p) && !['m', 'n', 'ng', 'hm', 'hng'].includes(p)));
+  return syllableSet;
+}
+
+/**
+ * Splits typed pinyin into syllables (`zhengzhou huimin` → zheng zhou hui min), preferring the
+ * fewest syllables (xian stays xian, not xi an); ü may be typed v. Null when a word is not pinyin.
+ */
+export function segmentPinyin(text: string): string[] | null {
+  const known = knownSyllables();
+  const out: string[] = [];
+  for (const word of text.toLowerCase().replace(/ü/g, 'v').split(/[\s']+/).filter(Boolean)) {
+    // best[i] = fewest syllables covering word[0, i)
+    const best: (string[] | null)[] = [[]];
+    for (let i = 1; i <= word.length; i++) {
+      best[i] = null;
+      for (let j = Math.max(0, i - 6); j < i; j++) {
+        const prev = best[j];
+        if (prev && known.has(word.slice(j, i)) && (!best[i] || prev.length + 1 < best[i]!.length)) best[i] = [...prev, word.slice(j, i)];
+      }
+    }
+    if (!best[word.length]) return null;
+    out.push(...best[word.length]!);
+  }
+  return out.length ? out : null;
+}
+
+/**
+ * Similarity of pinyin typed by the user to a Chinese name: Dice over syllable pairs against the
+ * body and against region + body (the better one), or 0.7 for exactly the body's initials; never 1,
+ * as pinyin names no characters. 0 when the name has no such pinyin.
+ */
+export function pinyinSimilarity(terms: NameQueryTerms, name: string): number {
+  const p = parseOrgName(name);
+  let best = 0;
+  for (const text of [p.body, (p.region ?? '') + p.body]) {
+    if (terms.initials && terms.initials === `i.${initialsOf(text)}`) best = Math.max(best, 0.7);
+    if (!terms.typedSyllables) continue;
+    const theirs = new Set(pinyinPairs(syllables(text)));
+    const ours = new Set(pinyinPairs(terms.typedSyllables));
+    let shared = 0;
+    for (const t of ours) if (theirs.has(t)) shared++;
+    if (ours.size + theirs.size) best = Math.max(best, (2 * shared) / (ours.size + theirs.size) * 0.95);
+  }
+  return best;
 }
 
 // --- pinyin ---------------------------------------------------------------------------------------------

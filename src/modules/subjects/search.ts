@@ -1,9 +1,9 @@
 // Finding subjects: an exact identifier short-circuits (USCC, ID number via blind index, legacy
-// org code / registration number); otherwise a name search over character bigrams, ranked by
-// similarity. The public never finds natural persons by name, only by their exact ID number.
+// org code / registration number); otherwise a name search over distinctive character bigrams and
+// pinyin (ADR 019), ranked by similarity. The public never finds natural persons by name, only by their exact ID number.
 import type { AppContext } from '../../context.js';
 import { normaliseIdentifier, regionOf, validateIdentifier, upgradeRic15 } from '../../domain/identifiers/index.js';
-import { nameBigrams, nameSimilarity } from '../../domain/names.js';
+import { nameQueryTerms, nameSimilarity, pinyinSimilarity, searchText, type NameQueryTerms } from '../../domain/names.js';
 import { blindIndex } from '../../domain/protect.js';
 import { errors } from '../../errors.js';
 import { recordAudit } from '../audit/record.js';
@@ -50,18 +50,65 @@ async function byIdentifier(ctx: AppContext, q: string): Promise<SearchHit[] | n
   return hits;
 }
 
-async function byName(ctx: AppContext, q: string, kinds: SubjectKind[], limit: number): Promise<SearchHit[]> {
-  const grams = nameBigrams(q);
-  if (!grams.length || [...q.trim()].length < 2) {
-    throw errors.badRequest('QUERY_TOO_SHORT', '请至少输入两个字的名称，或完整的统一社会信用代码、身份证号码。');
+/** Retrieved candidates before ranking: enough to rank well, bounded so a vague name stays cheap. */
+const CANDIDATES = 200;
+/** Below this a candidate shares at most a common word with the query: not worth showing. */
+const MIN_SCORE = 0.2;
+/** Terms per view: more would multiply the k-of-n combinations without finding more. */
+const MAX_TERMS = 6;
+
+/** At most `max` terms, spread over the name so a typo cannot remove more than two of them. */
+function spread(terms: string[], max = MAX_TERMS): string[] {
+  if (terms.length <= max) return terms;
+  return Array.from({ length: max }, (_, i) => terms[Math.round((i * (terms.length - 1)) / (max - 1))]);
+}
+
+function combinations(terms: string[], k: number): string[][] {
+  if (k === 0) return [[]];
+  if (terms.length < k) return [];
+  const [first, ...rest] = terms;
+  return [...combinations(rest, k - 1).map((c) => [first, ...c]), ...combinations(rest, k)];
+}
+
+/** Least terms of a view a candidate must share: all of 1, one of 2, half of more (a typo costs two). */
+const minShared = (n: number) => (n <= 2 ? 1 : Math.ceil(n / 2));
+
+/**
+ * tsqueries from strict to loose: tier d lets each view miss d of its terms (down to minShared);
+ * "at least k of n" is an OR of ANDs, so GIN only hands over rows that share enough terms.
+ */
+export function retrievalTiers(terms: NameQueryTerms): string[] {
+  const views = [spread(terms.grams), spread(terms.pinyin)].filter((v) => v.length);
+  const clean = (t: string) => t.replace(/[&|!():*'\\<>\s]/g, '');
+  const tiers: string[] = [];
+  const depth = Math.max(0, ...views.map((v) => v.length - minShared(v.length)));
+  for (let d = 0; d <= depth; d++) {
+    const ors = views.filter((v) => v.length - d >= minShared(v.length))
+      .flatMap((v) => combinations(v.map(clean).filter(Boolean), v.length - d).map((c) => `(${c.join(' & ')})`));
+    if (d === 0 && terms.initials) ors.push(clean(terms.initials));
+    if (ors.length) tiers.push(ors.join(' | '));
   }
-  const rows = await store.searchByBigrams(ctx.db, grams, kinds, 200);
+  return tiers;
+}
+
+async function byName(ctx: AppContext, q: string, kinds: SubjectKind[], limit: number): Promise<SearchHit[]> {
+  const terms = nameQueryTerms(q);
+  if ((!terms.grams.length && !terms.pinyin.length && !terms.initials) || [...q.trim()].length < 2) {
+    throw errors.badRequest('QUERY_TOO_SHORT', '请输入能区分主体的名称（如字号，至少两个字），或完整的统一社会信用代码、身份证号码。');
+  }
+  const rows: store.SubjectRow[] = [];
+  for (const tier of retrievalTiers(terms)) {
+    if (rows.length >= CANDIDATES) break;
+    rows.push(...await store.searchByTsquery(ctx.db, tier, kinds, rows.map((r) => r.id), CANDIDATES - rows.length));
+  }
   const others = await store.namesOf(ctx.db, rows.map((r) => r.id));
+  const typed = terms.typedSyllables || terms.initials;
   const scored = rows.map((row) => {
     const names = [row.name, ...others.filter((o) => o.subject_id === row.id).map((o) => o.name)];
-    return hit(row, 'name', Math.max(...names.map((n) => nameSimilarity(q, n))));
+    return hit(row, 'name', Math.max(...names.map((n) => Math.max(nameSimilarity(q, n), typed ? pinyinSimilarity(terms, n) : 0))));
   });
-  return scored.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'zh-CN')).slice(0, limit);
+  return scored.filter((h) => h.score >= MIN_SCORE)
+    .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'zh-CN')).slice(0, limit);
 }
 
 export async function searchSubjects(opts: {
@@ -95,4 +142,12 @@ export async function getPublicSubject(opts: { ctx: AppContext; uscc: string }) 
     regionName: row.region_code ? regionOf(row.region_code)?.fullName ?? null : null,
     formerNames: names.filter((n) => n.kind === 'former').map((n) => n.name),
   };
+}
+
+/**
+ * Brings search_text of rows written before the pinyin tokens (migration 015) up to date; idempotent,
+ * meant to run once after migrations at start (ADR 019). Returns how many rows it refreshed.
+ */
+export async function refreshStaleNameSearch(ctx: Pick<AppContext, 'db'>): Promise<number> {
+  return store.refreshStaleSearchText(ctx.db, (names) => names.map(searchText).join(' '));
 }
