@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { refreshStaleNameSearch } from '../src/modules/subjects/search.js';
+import { nameQueryTerms } from '../src/domain/names.js';
+import { refreshStaleNameSearch, retrievalTiers } from '../src/modules/subjects/search.js';
 import { idNumber, uscc } from './support/factories.js';
 import { jointActionSetting } from './support/joint-action.js';
 import { client } from './support/http.js';
@@ -100,4 +101,14 @@ test('rows written before the pinyin tokens are brought up to date once', async 
   assert.ok(await refreshStaleNameSearch(p.ctx) >= 1);
   assert.equal(await refreshStaleNameSearch(p.ctx), 0, 'idempotent');
   assert.equal((await search('huimin shangmao'))[0]?.id, id);
+});
+
+test('retrieval goes from all terms to at least half of them, never to one term of many', () => {
+  const tiers = retrievalTiers(nameQueryTerms('郑州市惠民商贸有限公司'));
+  assert.equal(tiers[0], '(惠民 & 民商 & 商贸) | (hui.min & min.shang & shang.mao)');
+  assert.equal(tiers.length, 2, 'three terms: all, then two of three');
+  assert.ok(!tiers.some((t) => /\| 商贸 \||^商贸$/.test(t)), 'never a common word alone');
+  const long = retrievalTiers(nameQueryTerms('河南省郑州市金水区中原国际物流园区综合服务有限公司'));
+  assert.ok(long.length <= 4 && long.every((t) => t.split('|').length <= 41), 'bounded: at most 6 terms per view');
+  assert.match(retrievalTiers(nameQueryTerms('hmsm'))[0], /i\.hmsm/);
 });
