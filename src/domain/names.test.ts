@@ -200,7 +200,8 @@ test('query terms: distinctive bigrams only; 同音字 share the pinyin; legal f
 test('query terms: typed pinyin is segmented; initials from 4 letters', () => {
   const t = nameQueryTerms('Zhengzhou HuiMin shangmao');
   assert.deepEqual(t.typedSyllables, ['zheng', 'zhou', 'hui', 'min', 'shang', 'mao']);
-  assert.deepEqual(t.pinyin, ['zheng.zhou', 'zhou.hui', 'hui.min', 'min.shang', 'shang.mao']);
+  assert.deepEqual(t.pinyin, ['zhou.hui', 'hui.min', 'min.shang', 'shang.mao'], "a region's pairs (zheng.zhou) retrieve too much");
+  assert.deepEqual(nameQueryTerms('zhengzhou').pinyin, ['zheng.zhou'], 'unless nothing else is left');
   assert.equal(nameQueryTerms('hmsm').initials, 'i.hmsm');
   assert.equal(nameQueryTerms('hms').initials, null);
   assert.equal(nameQueryTerms('hmsm').typedSyllables, null, 'not pinyin');

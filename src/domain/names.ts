@@ -238,14 +238,22 @@ export function nameQueryTerms(query: string): NameQueryTerms {
   const latin = cleanOrgName(query).toLowerCase().replace(/[^\p{L}\p{N}']+/gu, ' ').trim();
   const typed = /^[a-z' ]+$/.test(latin) ? segmentPinyin(latin) : null;
   noisePairs ??= new Set(NOISE_WORDS.flatMap((w) => pinyinPairs(syllables(w))));
+  // a region's pairs (zheng.zhou) are in a large share of all names: typed pinyin is searched by the rest
   const pairs = pinyinPairs(typed ?? syllables(text)).filter((t) => !noisePairs!.has(t));
+  const distinctive = typed ? pairs.filter((t) => !regionPairs().has(t)) : pairs;
   const compact = latin.replace(/[ ']/g, '');
   return {
     grams: grams.filter((g) => g && !NOISE_BIGRAMS.has(g)),
-    pinyin: [...new Set(pairs)],
+    pinyin: [...new Set(distinctive.length ? distinctive : pairs)],
     initials: /^[a-z]+$/.test(compact) && compact.length >= MIN_INITIALS ? `i.${compact}` : null,
     typedSyllables: typed,
   };
+}
+
+let regionPairSet: Set<string> | undefined;
+function regionPairs(): Set<string> {
+  regionPairSet ??= new Set([...PROVINCES, ...CAPITALS, ...HENAN_CITIES].flatMap((r) => pinyinPairs(syllables(`${r}市`))));
+  return regionPairSet;
 }
 
 function pinyinPairs(parts: string[]): string[] {
