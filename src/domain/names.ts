@@ -324,10 +324,18 @@ export function pinyinSimilarity(terms: NameQueryTerms, name: string): number {
 
 // --- pinyin ---------------------------------------------------------------------------------------------
 
+/** Ranking compares one query with up to 100 names: its syllables are worth keeping for a while. */
+const syllableCache = new Map<string, string[]>();
+
 function syllables(text: string): string[] {
-  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
+  const known = syllableCache.get(text);
+  if (known) return known;
+  const parts = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
     .map((p) => p.toLowerCase().replace(/[^a-z0-9]/g, ''))
     .filter((p) => p.length > 0);
+  if (syllableCache.size >= 1000) syllableCache.clear();
+  syllableCache.set(text, parts);
+  return parts;
 }
 
 /** Toneless lowercase pinyin without spaces, and the initials: 华盛 → {full: huasheng, initials: hs}. */

@@ -77,24 +77,25 @@ function combinations(terms: string[], k: number): string[][] {
 const minShared = (n: number) => (n <= 2 ? 1 : Math.ceil(n / 2));
 
 /**
- * tsqueries from strict to loose: tier d lets each view miss d of its terms (down to minShared);
- * "at least k of n" is an OR of ANDs, so GIN only hands over rows that share enough terms. GIN reads
- * every posting list of an OR in full, so the secondary view stays shallow: the pinyin of a Chinese
- * query is for 同音字 (all pairs shared, or all but one), the Latin bigrams of typed pinyin for a
- * Latin name typed exactly.
+ * Tiers from strict to loose, each a list of AND tsqueries any of which a row must match: tier d lets
+ * each view miss d of its terms (down to minShared), so GIN only hands over rows that share enough
+ * terms. The ANDs stay separate queries (a BitmapOr in SQL): within one AND, GIN skips through the
+ * common terms' posting lists guided by the rarest, while an OR inside one tsquery would read them
+ * all in full. The secondary view stays shallow: the pinyin of a Chinese query is for 同音字 (all pairs
+ * shared, or all but one), the Latin bigrams of typed pinyin for a Latin name typed exactly.
  */
-export function retrievalTiers(terms: NameQueryTerms): string[] {
+export function retrievalTiers(terms: NameQueryTerms): string[][] {
   const clean = (t: string) => t.replace(/[&|!():*'\\<>\s]/g, '');
   const typed = !!terms.typedSyllables;
   const views = [{ terms: spread(terms.grams), depth: typed ? 0 : Infinity }, { terms: spread(terms.pinyin), depth: typed ? Infinity : 1 }]
     .map((v) => ({ ...v, terms: v.terms.map(clean).filter(Boolean) })).filter((v) => v.terms.length);
-  const tiers: string[] = [];
+  const tiers: string[][] = [];
   const deepest = Math.max(0, ...views.map((v) => Math.min(v.depth, v.terms.length - minShared(v.terms.length))));
   for (let d = 0; d <= deepest; d++) {
     const ors = views.filter((v) => d <= v.depth && v.terms.length - d >= minShared(v.terms.length))
-      .flatMap((v) => combinations(v.terms, v.terms.length - d).map((c) => `(${c.join(' & ')})`));
+      .flatMap((v) => combinations(v.terms, v.terms.length - d).map((c) => c.join(' & ')));
     if (d === 0 && terms.initials) ors.push(clean(terms.initials));
-    if (ors.length) tiers.push(ors.join(' | '));
+    if (ors.length) tiers.push(ors);
   }
   return tiers;
 }
@@ -108,7 +109,7 @@ async function byName(ctx: AppContext, q: string, kinds: SubjectKind[], limit: n
   for (const tier of retrievalTiers(terms)) {
     // a looser tier only matters while the stricter ones have not filled the page
     if (rows.length >= limit) break;
-    rows.push(...await store.searchByTsquery(ctx.db, tier, kinds, rows.map((r) => r.id), CANDIDATES - rows.length));
+    rows.push(...await store.searchByTsqueries(ctx.db, tier, kinds, rows.map((r) => r.id), CANDIDATES - rows.length));
   }
   const others = await store.namesOf(ctx.db, rows.map((r) => r.id));
   const typed = terms.typedSyllables || terms.initials;

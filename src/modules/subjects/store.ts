@@ -73,12 +73,13 @@ export async function refreshStaleSearchText(db: Db, textOf: (names: string[]) =
 }
 
 /**
- * Candidates matching a tsquery over search_text (GIN), minus those already found; the caller builds
- * the query from distinctive terms only and ranks what comes back.
+ * Candidates matching any of the tsqueries over search_text (GIN; a BitmapOr of one index scan each),
+ * minus those already found; the caller builds the queries from distinctive terms and ranks the rows.
  */
-export async function searchByTsquery(db: Q, query: string, kinds: SubjectTable['kind'][], exclude: string[], limit: number) {
+export async function searchByTsqueries(db: Q, queries: string[], kinds: SubjectTable['kind'][], exclude: string[], limit: number) {
+  if (!queries.length) return [];
   let q = db.selectFrom('subject').select(columns)
-    .where(sql<boolean>`search_text @@ to_tsquery('simple', ${query})`)
+    .where((eb) => eb.or(queries.map((t) => sql<boolean>`search_text @@ to_tsquery('simple', ${t})`)))
     .where('kind', 'in', kinds);
   if (exclude.length) q = q.where('id', 'not in', exclude);
   return q.limit(limit).execute();
