@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { nameQueryTerms } from '../src/domain/names.js';
+import { nameQueryTerms } from '../src/domain/name-query.js';
 import { refreshStaleNameSearch, retrievalTiers } from '../src/modules/subjects/search.js';
 import { idNumber, uscc } from './support/factories.js';
 import { jointActionSetting } from './support/joint-action.js';

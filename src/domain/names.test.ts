@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  nameBigrams, namePinyin, nameQueryTerms, nameSimilarity, normaliseOrgName, normalisePersonName, parseOrgName,
-  pinyinSimilarity, searchText, segmentPinyin,
+  nameBigrams, namePinyin, nameSimilarity, normaliseOrgName, normalisePersonName, parseOrgName, searchText,
 } from './names.js';
+import { nameQueryTerms, pinyinSimilarity, segmentPinyin } from './name-query.js';
 
 const key = normaliseOrgName;
 const sameKey = (a: string, b: string) => assert.equal(key(a), key(b), `${a} ≡ ${b}`);

@@ -3,7 +3,8 @@
 // pinyin (ADR 019), ranked by similarity. The public never finds natural persons by name, only by their exact ID number.
 import type { AppContext } from '../../context.js';
 import { normaliseIdentifier, regionOf, validateIdentifier, upgradeRic15 } from '../../domain/identifiers/index.js';
-import { nameQueryTerms, nameSimilarity, pinyinSimilarity, searchText, type NameQueryTerms } from '../../domain/names.js';
+import { nameQueryTerms, pinyinSimilarity, type NameQueryTerms } from '../../domain/name-query.js';
+import { nameSimilarity, searchText } from '../../domain/names.js';
 import { blindIndex } from '../../domain/protect.js';
 import { errors } from '../../errors.js';
 import { recordAudit } from '../audit/record.js';
@@ -106,9 +107,10 @@ async function byName(ctx: AppContext, q: string, kinds: SubjectKind[], limit: n
     throw errors.badRequest('QUERY_TOO_SHORT', '请输入能区分主体的名称（如字号，至少两个字），或完整的统一社会信用代码、身份证号码。');
   }
   const rows: store.SubjectRow[] = [];
-  for (const tier of retrievalTiers(terms)) {
-    // a looser tier only matters while the stricter ones have not filled the page
-    if (rows.length >= limit) break;
+  for (const [d, tier] of retrievalTiers(terms).entries()) {
+    // a looser tier only matters while the stricter ones have not filled the page; names missing two
+    // or more terms only when nothing closer exists (each tier costs GIN scans of common terms)
+    if (rows.length >= limit || (d >= 2 && rows.length)) break;
     rows.push(...await store.searchByTsqueries(ctx.db, tier, kinds, rows.map((r) => r.id), CANDIDATES - rows.length));
   }
   const others = await store.namesOf(ctx.db, rows.map((r) => r.id));
