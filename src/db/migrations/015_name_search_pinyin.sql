@@ -5,3 +5,7 @@
 ALTER TABLE subject ADD COLUMN search_version smallint NOT NULL DEFAULT 1;
 ALTER TABLE subject ALTER COLUMN search_version SET DEFAULT 2;
 CREATE INDEX subject_search_stale ON subject (id) WHERE search_version < 2;
+-- A name search is a BitmapOr of several GIN scans, and each scan reads the whole pending list of
+-- rows inserted since the last cleanup: at the default 4 MB that is ≈ 5 ms a scan after an import
+-- (measured, 1,000,000 rows). A small list keeps every scan cheap; inserts flush it more often.
+ALTER INDEX subject_search SET (gin_pending_list_limit = 256);
