@@ -91,6 +91,9 @@ test('a check by name returns ranked candidates with scores and no measures', as
   const scores = r.body.candidates.map((c: Hit) => c.score);
   assert.ok(scores.every((x: number) => typeof x === 'number' && x > 0));
   assert.deepEqual(scores, [...scores].sort((a: number, b: number) => b - a), 'ranked');
+  const vague = await s.financeSystem.post('/api/v1/checks', { subject: { name: '有限公司' }, matterCode: s.codes.matter });
+  assert.equal(vague.status, 400, JSON.stringify(vague.body));
+  assert.equal(vague.body.code, 'QUERY_TOO_SHORT');
 });
 
 test('rows written before the pinyin tokens are brought up to date once', async () => {
