@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import {
   nameBigrams, namePinyin, nameSimilarity, normaliseOrgName, normalisePersonName, parseOrgName, searchText,
 } from './names.js';
+import { nameQueryTerms, pinyinSimilarity, segmentPinyin } from './name-query.js';
 
 const key = normaliseOrgName;
 const sameKey = (a: string, b: string) => assert.equal(key(a), key(b), `${a} ≡ ${b}`);
@@ -108,7 +109,7 @@ test('bigrams and search text', () => {
   assert.deepEqual(nameBigrams('北京华盛'), ['北京', '京华', '华盛']);
   assert.deepEqual(nameBigrams('华'), ['华']);
   assert.deepEqual(nameBigrams('哈哈哈哈'), ['哈哈'], 'deduplicated');
-  assert.equal(searchText('北京华盛'), '北京 京华 华盛');
+  assert.equal(searchText('北京华盛'), '北京 京华 华盛 bei.jing jing.hua hua.sheng i.bjhs', 'bigrams, pinyin pairs and initials of region + body');
   assert.ok(nameBigrams('华盛科技（北京）有限责任公司').includes('限公'), '有限责任公司 → 有限公司');
   assert.ok(!nameBigrams('华盛科技（北京）有限公司').includes('技北'), 'brackets split runs');
   assert.deepEqual(nameBigrams('Ａ１'), ['A1']);
@@ -173,4 +174,54 @@ test('properties: identical = 1, symmetric, in [0, 1]', () => {
 test('properties: key is idempotent under whitespace and full-width folding', () => {
   const toFullWidth = (s: string) => s.replace(/[(]/g, '（').replace(/[)]/g, '）');
   fc.assert(fc.property(cjk, (a) => key(` ${toFullWidth(a)} `) === key(a)));
+});
+
+test('search text: pinyin pairs of region + body, initials of ≥ 4 letters, no pinyin of the legal form', () => {
+  const text = searchText('郑州市惠民商贸有限公司').split(' ');
+  for (const t of ['惠民', '有限', 'zheng.zhou', 'hui.min', 'shang.mao', 'i.hmsm', 'i.zzhmsm']) assert.ok(text.includes(t), t);
+  assert.ok(!text.some((t) => t === 'you.xian' || t === 'gong.si'), 'legal form: no pinyin');
+  assert.deepEqual(searchText('张伟').split(' '), ['张伟', 'zhang.wei'], 'a person: no initials below 4 letters');
+});
+
+test('query terms: distinctive bigrams only; 同音字 share the pinyin; legal forms alone give nothing', () => {
+  const typo = nameQueryTerms('郑州市慧民商贸有限公司');
+  assert.deepEqual(typo.grams, ['慧民', '民商', '商贸'], 'region and form left out');
+  assert.deepEqual(typo.pinyin, nameQueryTerms('郑州市惠民商贸有限公司').pinyin);
+  assert.deepEqual(nameQueryTerms('华盛').grams, ['华盛']);
+  assert.deepEqual(nameQueryTerms('郑州华盛').grams, ['郑州', '州华', '华盛'], 'a short body keeps its region');
+  for (const q of ['有限公司', '有限责任公司', '股份有限公司']) {
+    const t = nameQueryTerms(q);
+    assert.equal(t.grams.length + t.pinyin.length, 0, q);
+    assert.equal(t.initials, null, q);
+  }
+  assert.ok(!nameQueryTerms('华盛集团有限公司分公司').grams.some((g) => ['集团', '公司', '有限'].includes(g)));
+});
+
+test('query terms: typed pinyin is segmented; initials from 4 letters', () => {
+  const t = nameQueryTerms('Zhengzhou HuiMin shangmao');
+  assert.deepEqual(t.typedSyllables, ['zheng', 'zhou', 'hui', 'min', 'shang', 'mao']);
+  assert.deepEqual(t.pinyin, ['zhou.hui', 'hui.min', 'min.shang', 'shang.mao'], "a region's pairs (zheng.zhou) retrieve too much");
+  assert.deepEqual(nameQueryTerms('zhengzhou').pinyin, ['zheng.zhou'], 'unless nothing else is left');
+  assert.equal(nameQueryTerms('hmsm').initials, 'i.hmsm');
+  assert.equal(nameQueryTerms('hms').initials, null);
+  assert.equal(nameQueryTerms('hmsm').typedSyllables, null, 'not pinyin');
+  assert.deepEqual(nameQueryTerms("xi'an").typedSyllables, ['xi', 'an']);
+});
+
+test('segmentPinyin: fewest syllables, ü as v, null for non-pinyin', () => {
+  assert.deepEqual(segmentPinyin('xian'), ['xian']);
+  assert.deepEqual(segmentPinyin('lvse nongye'), ['lv', 'se', 'nong', 'ye']);
+  assert.deepEqual(segmentPinyin('zhongguo'), ['zhong', 'guo']);
+  assert.equal(segmentPinyin('hmsm'), null);
+  assert.equal(segmentPinyin('ibm'), null);
+});
+
+test('pinyinSimilarity: typed pinyin and initials score below an exact name', () => {
+  const name = '郑州市惠民商贸有限公司';
+  assert.ok(pinyinSimilarity(nameQueryTerms('zhengzhou huimin shangmao'), name) >= 0.9);
+  assert.ok(pinyinSimilarity(nameQueryTerms('huimin shangmao'), name) >= 0.9, 'without the region');
+  assert.equal(pinyinSimilarity(nameQueryTerms('hmsm'), name), 0.7);
+  assert.ok(pinyinSimilarity(nameQueryTerms('huimin chaoshi'), name) < 0.5);
+  assert.equal(pinyinSimilarity(nameQueryTerms('郑州市惠民商贸有限公司'), name), 0, 'Chinese text is not typed pinyin');
+  assert.ok(pinyinSimilarity(nameQueryTerms('zhengzhou huimin shangmao'), name) < 1);
 });

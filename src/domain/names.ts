@@ -29,8 +29,10 @@ const HENAN_CITIES = ['开封', '洛阳', '平顶山', '安阳', '鹤壁', '新�
   '三门峡', '南阳', '商丘', '信阳', '周口', '驻马店', '济源'];
 const REGION_SUFFIXES = ['壮族自治区', '回族自治区', '维吾尔自治区', '特别行政区', '自治区', '省', '市'];
 
+/** Region names known to the parser (for the pinyin pairs a region puts into names). */
+export const REGION_NAMES = [...new Set([...PROVINCES, ...CAPITALS, ...HENAN_CITIES])];
 const byLengthDesc = (a: string, b: string) => b.length - a.length;
-const REGION_ALT = [...new Set([...PROVINCES, ...CAPITALS, ...HENAN_CITIES])].sort(byLengthDesc).join('|');
+const REGION_ALT = [...REGION_NAMES].sort(byLengthDesc).join('|');
 const SUFFIX_ALT = REGION_SUFFIXES.join('|');
 /** 市 starting a word is not a suffix: 郑州市场 = 郑州 + 市场, 郑州市政 = 郑州 + 市政. */
 const SUFFIX_AT_START_ALT = SUFFIX_ALT.replace(/\|市$/, '|市(?![场政容])');
@@ -78,7 +80,7 @@ const DOTS = /[·•・‧∙⋅]/g;
 const NOT_ALNUM = /[^\p{L}\p{N}]/gu;
 
 /** NFKC, brackets → ( ), no whitespace, no middle dots, Latin letters upper-cased, 第一 → 第1. */
-function cleanOrgName(name: string): string {
+export function cleanOrgName(name: string): string {
   return (name ?? '').normalize('NFKC')
     .replace(OPENING, '(').replace(CLOSING, ')')
     .replace(SPACES, '').replace(DOTS, '')
@@ -198,17 +200,49 @@ export function nameBigrams(name: string): string[] {
   return [...out];
 }
 
-/** Bigrams joined by spaces, for `to_tsvector('simple', …)`. */
+/**
+ * Search tokens for `to_tsvector('simple', …)`: the name's bigrams, the pinyin syllable pairs of its
+ * region + body (`hui.min`: a 同音字 name or a pinyin query shares them) and the body's initials
+ * (`i.hmsm`, also with the region's: `i.zzhmsm`). The dot keeps each one token for the parser.
+ */
 export function searchText(name: string): string {
-  return nameBigrams(name).join(' ');
+  const p = parseOrgName(name);
+  const text = (p.region ?? '') + p.body;
+  const initials = new Set([initialsOf(p.body), initialsOf(text)].filter((i) => i.length >= MIN_INITIALS));
+  return [...nameBigrams(name), ...new Set(pinyinPairs(syllables(text))), ...[...initials].map((i) => `i.${i}`)].join(' ');
+}
+
+// --- tokens shared with name-query.ts -----------------------------------------------------------------
+
+/** Initials tokens need this many letters: fewer would match a large share of all names. */
+export const MIN_INITIALS = 4;
+
+export function pinyinPairs(parts: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < parts.length; i++) out.push(`${parts[i]}.${parts[i + 1]}`);
+  return out;
+}
+
+export function initialsOf(text: string): string {
+  if (!text) return '';
+  return pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' })
+    .map((c) => c.toLowerCase().replace(/[^a-z]/g, '')).join('');
 }
 
 // --- pinyin ---------------------------------------------------------------------------------------------
 
-function syllables(text: string): string[] {
-  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
+/** Ranking compares one query with up to 100 names: its syllables are worth keeping for a while. */
+const syllableCache = new Map<string, string[]>();
+
+export function syllables(text: string): string[] {
+  const known = syllableCache.get(text);
+  if (known) return known;
+  const parts = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
     .map((p) => p.toLowerCase().replace(/[^a-z0-9]/g, ''))
     .filter((p) => p.length > 0);
+  if (syllableCache.size >= 1000) syllableCache.clear();
+  syllableCache.set(text, parts);
+  return parts;
 }
 
 /** Toneless lowercase pinyin without spaces, and the initials: 华盛 → {full: huasheng, initials: hs}. */
@@ -260,7 +294,7 @@ const PENALTY = { number: 0.5, form: 0.9, formMissing: 0.95, region: 0.7, region
 const SHORT_OVERLAP_CAP = 0.3;
 const HOMOPHONE_FLOOR = 0.6;
 
-function charBigrams(text: string): Set<string> {
+export function charBigrams(text: string): Set<string> {
   const chars = Array.from(text);
   if (chars.length === 1) return new Set(chars);
   const out = new Set<string>();

@@ -47,16 +47,42 @@ export async function insertOtherName(tx: Tx, n: { subjectId: string; name: stri
 
 /** Search text covers the current name and every other name, so a former name still finds it. */
 export async function refreshSearchText(tx: Tx, id: string, text: string) {
-  await tx.updateTable('subject').set({ search_text: sql`to_tsvector('simple', ${text})` as unknown as string }).where('id', '=', id).execute();
+  await sql`UPDATE subject SET search_text = to_tsvector('simple', ${text}), search_version = ${SEARCH_VERSION} WHERE id = ${id}`.execute(tx);
 }
 
-/** Candidates sharing all bigrams of the query (GIN), newest first; the caller ranks them. */
-export async function searchByBigrams(db: Q, bigrams: string[], kinds: SubjectTable['kind'][], limit: number) {
-  const query = bigrams.map((b) => b.replace(/[&|!():*'\\]/g, '')).filter(Boolean).join(' & ');
-  if (!query) return [];
-  return db.selectFrom('subject').select(columns)
-    .where(sql<boolean>`search_text @@ to_tsquery('simple', ${query})`)
-    .where('kind', 'in', kinds).limit(limit).execute();
+/** Bumped when searchText() changes; rows below it are recomputed by refreshStaleSearchText (ADR 019). */
+export const SEARCH_VERSION = 2;
+
+/**
+ * Recomputes search_text of rows written by an older searchText(), a chunk at a time, through the
+ * partial index on stale rows; idempotent and resumable (a restart carries on where it stopped).
+ * Returns how many rows it refreshed.
+ */
+export async function refreshStaleSearchText(db: Db, textOf: (names: string[]) => string, chunk = 2000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const rows = (await sql<{ id: string; name: string }>`SELECT id, name FROM subject
+      WHERE search_version < ${SEARCH_VERSION} ORDER BY id LIMIT ${chunk}`.execute(db)).rows;
+    if (!rows.length) return total;
+    const others = await namesOf(db, rows.map((r) => r.id));
+    const texts = rows.map((r) => textOf([r.name, ...others.filter((o) => o.subject_id === r.id).map((o) => o.name)]));
+    await sql`UPDATE subject s SET search_text = to_tsvector('simple', x.text), search_version = ${SEARCH_VERSION}
+      FROM unnest(${rows.map((r) => r.id)}::uuid[], ${texts}::text[]) AS x(id, text) WHERE s.id = x.id`.execute(db);
+    total += rows.length;
+  }
+}
+
+/**
+ * Candidates matching any of the tsqueries over search_text (GIN; a BitmapOr of one index scan each),
+ * minus those already found; the caller builds the queries from distinctive terms and ranks the rows.
+ */
+export async function searchByTsqueries(db: Q, queries: string[], kinds: SubjectTable['kind'][], exclude: string[], limit: number) {
+  if (!queries.length) return [];
+  let q = db.selectFrom('subject').select(columns)
+    .where((eb) => eb.or(queries.map((t) => sql<boolean>`search_text @@ to_tsquery('simple', ${t})`)))
+    .where('kind', 'in', kinds);
+  if (exclude.length) q = q.where('id', 'not in', exclude);
+  return q.limit(limit).execute();
 }
 
 export async function namesOf(db: Q, ids: string[]) {
