@@ -5,6 +5,7 @@ import { buildApp, type BuildOptions } from './app.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { openDatabase, type Database } from './db/database.js';
+import { refreshStaleNameSearch } from './modules/subjects/search.js';
 import { ensurePlatformDepartment } from './modules/departments/use-cases.js';
 import { ensureCalendar } from './modules/calendar/seed.js';
 import { ensureCatalog } from './modules/catalog/seed.js';
@@ -28,6 +29,9 @@ export async function openContext(config: Config, opts: { attach?: boolean; log?
     await ensureCatalog(ctx.db);
     await ensureCalendar(ctx.db);
     await loadJointActionSeeds(ctx.db);
+    // subjects stored before pinyin search (migration 015) get it once; later starts find none (ADR 019)
+    const refreshed = await refreshStaleNameSearch(ctx);
+    if (refreshed) opts.log?.(`已为 ${refreshed} 个主体补建拼音检索`);
   } catch (e) {
     await database.close();
     throw e;
