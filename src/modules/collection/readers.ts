@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { cellText, normaliseHeader, type Cell, type InfoTypeDefinition } from '../../domain/fields.js';
 import { AppError } from '../../errors.js';
@@ -103,7 +103,8 @@ async function sniffDelimiter(file: string, encoding: TextEncoding): Promise<str
 
 async function* csvRows(open: () => Readable, encoding: TextEncoding, delimiter: string): AsyncGenerator<RawRow> {
   const stream = open();
-  const text = encoding === 'utf-8' || encoding === 'utf-8-bom' ? stream.setEncoding('utf8') : stream.pipe(iconv.decodeStream(iconvName(encoding)));
+  // pipeline, not pipe: a read error or an early close must reach the reader below, not go unheard
+  const text = encoding === 'utf-8' || encoding === 'utf-8-bom' ? stream.setEncoding('utf8') : pipeline(stream, iconv.decodeStream(iconvName(encoding)), () => {});
   // empty lines are rows too (Excel shows them), so row numbers match what the clerk sees
   let rowNo = 0;
   for await (const record of csvRecords(text as AsyncIterable<string>, delimiter)) yield { rowNo: ++rowNo, cells: record };
