@@ -157,9 +157,20 @@ async function* jsonRows(stream: Readable, def: InfoTypeDefinition, ignored: Set
   }
 }
 
-async function* mapped(raw: AsyncGenerator<RawRow>, columns: (string | null)[]): AsyncGenerator<SourceRow> {
+/**
+ * `width`: the header's cell count, for text tables — a row with more non-empty cells than that has
+ * shifted columns (an unquoted comma), so it is rejected rather than cut; empty extra cells (the
+ * trailing commas of Excel's exports) are fine.
+ */
+async function* mapped(raw: AsyncGenerator<RawRow>, columns: (string | null)[], width?: number): AsyncGenerator<SourceRow> {
   for await (const r of raw) {
     if (r.cells.every((c) => cellText(c) === null)) continue; // blank row
+    let used = r.cells.length;
+    if (width !== undefined) while (used > width && cellText(r.cells[used - 1]) === null) used--;
+    if (width !== undefined && used > width) {
+      yield { rowNo: r.rowNo, cells: {}, malformed: `本行 ${used} 列，表头只有 ${width} 列：可能有未加引号的逗号或多余的值，请检查后重新导入` };
+      continue;
+    }
     const cells: Record<string, Cell> = {};
     r.cells.forEach((c, i) => { const key = columns[i]; if (key) cells[key] = c; });
     yield { rowNo: r.rowNo, cells };
@@ -258,7 +269,7 @@ export async function openRowSource(file: string, format: FileFormat, def: InfoT
     const delimiter = await sniffDelimiter(file, encoding);
     const raw = csvRows(() => input.open(), encoding, delimiter);
     const map = await withHeader(raw, def);
-    return { ...base, encoding, headerOf: fieldHeader(def, map.headerOf), warnings: ignoredColumnsWarning(def, map.ignored), rows: mapped(raw, map.columns) };
+    return { ...base, encoding, headerOf: fieldHeader(def, map.headerOf), warnings: ignoredColumnsWarning(def, map.ignored), rows: mapped(raw, map.columns, map.columns.length) };
   } catch (e) {
     input.close();
     if (e instanceof AppError) throw e;
