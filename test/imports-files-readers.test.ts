@@ -1,11 +1,12 @@
 // The file readers alone (no database): what a delivered file reads as, row by row.
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { InfoTypeDefinition } from '../src/domain/fields.js';
 import { openRowSource, detectFormat, type SourceRow } from '../src/modules/collection/readers.js';
-import { csvText, penaltyFactory, tempDir, PENALTY_HEADERS } from './fixtures/collection/files.js';
+import { csvText, penaltyFactory, tempDir, PENALTY_HEADERS, type Row } from './fixtures/collection/files.js';
 
 const def = JSON.parse(readFileSync(new URL('../data/catalog/info-types/admin_penalty.json', import.meta.url), 'utf8')) as InfoTypeDefinition;
 const dir = tempDir();
@@ -41,4 +42,55 @@ test('closing a quoted CSV after its header (the import\'s header probe) neither
   assert.deepEqual(errors.map(String), []);
   const all = await readAll('quoted2.csv', text);
   assert.equal(all.rows.length, 3000);
+});
+
+/** A workbook of the penalty headers; `edit` sets cells after the rows are in (errors, formulas, flags). */
+async function penaltyWorkbook(name: string, rows: Row[], edit?: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => void): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('行政处罚');
+  ws.addRow(PENALTY_HEADERS);
+  for (const r of rows) ws.addRow(PENALTY_HEADERS.map((h) => r[h] ?? ''));
+  edit?.(wb, ws);
+  const file = path.join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+async function readFile(file: string) {
+  const source = await openRowSource(file, await detectFormat(file, path.basename(file)), def);
+  const rows: SourceRow[] = [];
+  try { for await (const r of source.rows) rows.push(r); } finally { source.close(); }
+  return { rows, source };
+}
+
+const col = (header: string) => PENALTY_HEADERS.indexOf(header) + 1;
+const serial1900 = (iso: string) => (Date.parse(iso) - Date.UTC(1899, 11, 30)) / 86_400_000;
+
+test('a workbook in the 1904 date system: its date serials are read as the dates Excel shows', async () => {
+  const file = await penaltyWorkbook('1904.xlsx', [f.org(), f.org()], (wb, ws) => {
+    wb.properties.date1904 = true;
+    ws.getCell(2, col('处罚决定日期')).value = new Date(Date.UTC(2026, 10, 20)); // exceljs writes the 1904 serial
+    ws.getCell(3, col('处罚决定日期')).value = 46346 - 1462; // a serial as a 1904 workbook holds it
+  });
+  const { rows } = await readFile(file);
+  assert.deepEqual(rows.map((r) => r.cells.decided_on), [serial1900('2026-11-20'), 46346]);
+  const plainFile = await penaltyWorkbook('1900.xlsx', [f.org()], (_wb, ws) => { ws.getCell(2, col('处罚决定日期')).value = 46346; });
+  assert.deepEqual((await readFile(plainFile)).rows.map((r) => r.cells.decided_on), [46346]);
+});
+
+test('Excel error cells and formulas without a cached result reject their row with the reason', async () => {
+  const file = await penaltyWorkbook('errors.xlsx', [f.org(), f.org(), f.org(), f.org()], (_wb, ws) => {
+    ws.getCell(2, col('违法事实')).value = { error: '#N/A' } as ExcelJS.CellErrorValue;
+    ws.getCell(3, col('处罚内容')).value = { formula: 'A1&B1' } as ExcelJS.CellFormulaValue;
+    ws.getCell(4, col('处罚依据')).value = { formula: 'A1', result: '《反不正当竞争法》第二十条' } as ExcelJS.CellFormulaValue;
+    ws.getCell(5, 30).value = { error: '#REF!' } as ExcelJS.CellErrorValue; // outside the table: not ours to judge
+  });
+  const { rows } = await readFile(file);
+  assert.deepEqual(rows.map((r) => [r.rowNo, r.malformed ?? null]), [
+    [2, '“违法事实”列：单元格为 Excel 错误值 #N/A'],
+    [3, '“处罚内容”列：公式没有计算结果，请在 Excel 中重新计算并保存后再导入'],
+    [4, null],
+    [5, null],
+  ]);
+  assert.equal(rows[2].cells.basis, '《反不正当竞争法》第二十条');
 });

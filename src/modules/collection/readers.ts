@@ -15,7 +15,7 @@ import { AppError } from '../../errors.js';
 import { csvRecords } from './csv-split.js';
 import { createJsonScanner, JsonShapeError } from './json-rows.js';
 import { detectEncoding, iconvName, type TextEncoding } from './encoding.js';
-import type { XlsxMessage } from './xlsx-worker.js';
+import type { CellProblem, XlsxMessage } from './xlsx-worker.js';
 import { fieldHeader, HEADER_SEARCH_ROWS, headerIndex, ignoredColumnsWarning, looksLikeHeader, mapColumns } from './headers.js';
 
 export type FileFormat = 'xlsx' | 'csv' | 'jsonl' | 'json';
@@ -38,7 +38,7 @@ export interface RowSource {
 }
 
 /** A row as read; `sheet` for a workbook's rows (CSV and JSONL have one table). */
-interface RawRow { rowNo: number; cells: Cell[]; sheet?: { no: number; name: string } }
+interface RawRow { rowNo: number; cells: Cell[]; sheet?: { no: number; name: string }; problems?: CellProblem[]; date1904?: boolean }
 
 /** By content first (a renamed file is still read right), then by extension. */
 export async function detectFormat(file: string, name: string): Promise<FileFormat> {
@@ -87,7 +87,7 @@ function xlsxRows(file: string, progress: { bytes: number }): { rows: AsyncGener
       if (m.type === 'error') throw new Error(m.message);
       if (m.type === 'end') return;
       worker.postMessage(1); // one more batch may come
-      for (const r of m.rows! as RawRow[]) { r.sheet = m.sheet; yield r; }
+      for (const r of m.rows! as RawRow[]) { r.sheet = m.sheet; r.date1904 = m.date1904; yield r; }
     }
   })();
   return { rows, stop: () => { void (worker as Worker | null)?.terminate(); } };
@@ -157,14 +157,25 @@ async function* jsonRows(stream: Readable, def: InfoTypeDefinition, ignored: Set
   }
 }
 
+const DAYS_1900_TO_1904 = 1462;
+
 /**
  * `width`: the header's cell count, for text tables — a row with more non-empty cells than that has
  * shifted columns (an unquoted comma), so it is rejected rather than cut; empty extra cells (the
  * trailing commas of Excel's exports) are fine.
  */
-async function* mapped(raw: AsyncGenerator<RawRow>, columns: (string | null)[], width?: number): AsyncGenerator<SourceRow> {
+async function* mapped(raw: AsyncGenerator<RawRow>, def: InfoTypeDefinition, map: { columns: (string | null)[]; headerOf: Map<string, string> }, width?: number): AsyncGenerator<SourceRow> {
+  const { columns } = map;
+  const dateColumns = new Set(def.fields.filter((f) => f.type === 'date').map((f) => f.key));
   for await (const r of raw) {
+    const problem = r.problems?.find((p) => columns[p.col]);
+    if (problem) {
+      yield { rowNo: r.rowNo, cells: {}, malformed: `“${map.headerOf.get(columns[problem.col]!)}”列：${problem.reason}` };
+      continue;
+    }
     if (r.cells.every((c) => cellText(c) === null)) continue; // blank row
+    // fields.ts reads a number in a date column as a 1900-system serial: a 1904 workbook's is 1462 days more
+    if (r.date1904) r.cells.forEach((c, i) => { if (typeof c === 'number' && dateColumns.has(columns[i] ?? '')) r.cells[i] = c + DAYS_1900_TO_1904; });
     let used = r.cells.length;
     if (width !== undefined) while (used > width && cellText(r.cells[used - 1]) === null) used--;
     if (width !== undefined && used > width) {
@@ -259,7 +270,7 @@ export async function openRowSource(file: string, format: FileFormat, def: InfoT
       try {
         const map = await withHeader(sheet.rows, def);
         return { format, bytesRead: () => progress.bytes, close: stop, encoding: null, headerOf: fieldHeader(def, map.headerOf),
-          warnings: [...sheetWarning(map), ...ignoredColumnsWarning(def, map.ignored)], rows: mapped(sheetRows(sheet.rows, map.sheet, sheet.stop), map.columns) };
+          warnings: [...sheetWarning(map), ...ignoredColumnsWarning(def, map.ignored)], rows: mapped(sheetRows(sheet.rows, map.sheet, sheet.stop), def, map) };
       } catch (e) {
         stop();
         throw e;
@@ -269,7 +280,7 @@ export async function openRowSource(file: string, format: FileFormat, def: InfoT
     const delimiter = await sniffDelimiter(file, encoding);
     const raw = csvRows(() => input.open(), encoding, delimiter);
     const map = await withHeader(raw, def);
-    return { ...base, encoding, headerOf: fieldHeader(def, map.headerOf), warnings: ignoredColumnsWarning(def, map.ignored), rows: mapped(raw, map.columns, map.columns.length) };
+    return { ...base, encoding, headerOf: fieldHeader(def, map.headerOf), warnings: ignoredColumnsWarning(def, map.ignored), rows: mapped(raw, def, map, map.columns.length) };
   } catch (e) {
     input.close();
     if (e instanceof AppError) throw e;
