@@ -1,6 +1,7 @@
 // The file readers alone (no database): what a delivered file reads as, row by row.
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -93,4 +94,14 @@ test('Excel error cells and formulas without a cached result reject their row wi
     [5, null],
   ]);
   assert.equal(rows[2].cells.basis, '《反不正当竞争法》第二十条');
+});
+
+test('.json and .jsonl in GBK are detected and read', async () => {
+  const rows = [f.org(), f.org()].map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== '')));
+  const jsonl = await readAll('gbk.jsonl', iconv.encode(rows.map((r) => JSON.stringify(r)).join('\r\n') + '\r\n', 'gbk'));
+  assert.equal(jsonl.source.encoding, 'gb18030');
+  assert.deepEqual(jsonl.rows.map((r) => [r.malformed ?? null, r.cells.subject_name]), rows.map((r) => [null, r['行政相对人名称']]));
+  const json = await readAll('gbk.json', iconv.encode(JSON.stringify(rows, null, 2), 'gbk'));
+  assert.equal(json.source.encoding, 'gb18030');
+  assert.deepEqual(json.rows.map((r) => r.cells.violation_facts), rows.map((r) => r['违法事实']));
 });

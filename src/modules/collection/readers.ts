@@ -101,10 +101,15 @@ async function sniffDelimiter(file: string, encoding: TextEncoding): Promise<str
   return (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? '\t' : ',';
 }
 
+/** The file's text, decoded from `encoding` (strings in, whatever the encoding). */
+function decodedText(stream: Readable, encoding: TextEncoding): Readable {
+  if (encoding === 'utf-8' || encoding === 'utf-8-bom') return stream.setEncoding('utf8');
+  // pipeline, not pipe: a read error or an early close must reach the reader, not go unheard
+  return (pipeline(stream, iconv.decodeStream(iconvName(encoding)), () => {}) as unknown as Readable).setEncoding('utf8');
+}
+
 async function* csvRows(open: () => Readable, encoding: TextEncoding, delimiter: string): AsyncGenerator<RawRow> {
-  const stream = open();
-  // pipeline, not pipe: a read error or an early close must reach the reader below, not go unheard
-  const text = encoding === 'utf-8' || encoding === 'utf-8-bom' ? stream.setEncoding('utf8') : pipeline(stream, iconv.decodeStream(iconvName(encoding)), () => {});
+  const text = decodedText(open(), encoding);
   // empty lines are rows too (Excel shows them), so row numbers match what the clerk sees
   let rowNo = 0;
   for await (const record of csvRecords(text as AsyncIterable<string>, delimiter)) yield { rowNo: ++rowNo, cells: record };
@@ -257,11 +262,13 @@ export async function openRowSource(file: string, format: FileFormat, def: InfoT
       const ignored = new Set<string>();
       const warnings: string[] = [];
       const read = format === 'json' ? jsonRows : jsonlRows;
+      // GBK JSON too: interfaces on Chinese Windows servers write it as readily as Excel writes GBK CSV
+      const encoding = await detectEncoding(file);
       const rows = (async function* () {
-        yield* read(input.open(), def, ignored);
+        yield* read(decodedText(input.open(), encoding), def, ignored);
         warnings.push(...ignoredColumnsWarning(def, [...ignored]));
       })();
-      return { ...base, encoding: 'utf-8', headerOf: fieldHeader(def, new Map()), warnings, rows };
+      return { ...base, encoding, headerOf: fieldHeader(def, new Map()), warnings, rows };
     }
     if (format === 'xlsx') {
       const progress = { bytes: 0 };
