@@ -105,3 +105,12 @@ test('.json and .jsonl in GBK are detected and read', async () => {
   assert.equal(json.source.encoding, 'gb18030');
   assert.deepEqual(json.rows.map((r) => r.cells.violation_facts), rows.map((r) => r['违法事实']));
 });
+
+test('a tab-separated .txt with a title line above the header is read', async () => {
+  const rows = [f.org(), f.org()];
+  const tsv = (cells: string[]) => cells.join('\t');
+  const text = ['2026年11月行政处罚公示', tsv(PENALTY_HEADERS), ...rows.map((r) => tsv(PENALTY_HEADERS.map((h) => r[h].replace(/，/g, ','))))].join('\r\n') + '\r\n';
+  const { rows: read } = await readAll('title.txt', text);
+  assert.deepEqual(read.map((r) => [r.rowNo, r.malformed ?? null, r.cells.decision_no]), rows.map((r, i) => [i + 3, null, r['行政处罚决定书文号']]));
+  assert.equal(read[0].cells.penalty_content, '警告,罚款 2 万元');
+});

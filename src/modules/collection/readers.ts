@@ -97,8 +97,16 @@ async function sniffDelimiter(file: string, encoding: TextEncoding): Promise<str
   const fh = await open(file, 'r');
   const buf = Buffer.alloc(8192);
   try { await fh.read(buf, 0, buf.length, 0); } finally { await fh.close(); }
-  const firstLine = iconv.decode(buf, iconvName(encoding)).split(/\r?\n/)[0];
-  return (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? '\t' : ',';
+  // the header may sit below a title line (“2026年11月行政处罚公示”) that has neither: the line with the
+  // most separators among the first few — the header, as withHeader will find it — decides
+  const lines = iconv.decode(buf, iconvName(encoding)).split(/\r?\n/).slice(0, HEADER_SEARCH_ROWS);
+  let best = { count: 0, delimiter: ',' };
+  for (const line of lines) {
+    const tabs = line.match(/\t/g)?.length ?? 0;
+    const commas = line.match(/,/g)?.length ?? 0;
+    if (Math.max(tabs, commas) > best.count) best = { count: Math.max(tabs, commas), delimiter: tabs > commas ? '\t' : ',' };
+  }
+  return best.delimiter;
 }
 
 /** The file's text, decoded from `encoding` (strings in, whatever the encoding). */
