@@ -3,13 +3,14 @@
 // sheets and two-level headers. Each through the HTTP API, as a department sends it.
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { makeDepartment, makeKey } from './support/factories.js';
 import { startPlatform, type TestPlatform } from './support/platform.js';
-import { csvText, penaltyFactory, tempDir, upload, PENALTY_HEADERS, HEADER_KEYS, type Row } from './fixtures/collection/files.js';
+import { csvText, inOrder, penaltyFactory, tempDir, upload, PENALTY_HEADERS } from './fixtures/collection/files.js';
 
 let p: TestPlatform;
 let officer: string;
@@ -63,4 +64,33 @@ test('a CSV row with more cells than the header is rejected; trailing empty cell
   assert.deepEqual(rejectsOf(r.body), ['3  ROW_MALFORMED']);
   assert.match(r.body.rejects[0].reason, new RegExp(`本行 ${PENALTY_HEADERS.length + 1} 列，表头只有 ${PENALTY_HEADERS.length} 列`));
   assert.equal(r.body.accepted, 2);
+});
+
+/** Sheets written by exceljs's streaming writer (workbook.xml before the sheets, as Excel orders it). */
+async function streamedWorkbook(name: string, sheets: { name: string; rows: string[][]; hidden?: boolean }[]): Promise<string> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: name, useSharedStrings: false, useStyles: false });
+  for (const sh of sheets) {
+    const ws = wb.addWorksheet(sh.name, sh.hidden ? { state: 'hidden' } : {});
+    for (const r of sh.rows) ws.addRow(r).commit();
+    ws.commit();
+  }
+  await wb.commit();
+  return name;
+}
+
+test('a workbook whose second sheet has the same header and data: the first is imported, the second named in a warning', async () => {
+  const first = [f.org()];
+  const second = [f.org(), f.org()];
+  const r = await upload(p.baseUrl, officer, { type: 'admin_penalty', file: await streamedWorkbook(file('two-sheets.xlsx'), [
+    { name: '说明', rows: [['填报说明：每行一条处罚决定']] },
+    { name: '10月', rows: [PENALTY_HEADERS, ...first.map((x) => inOrder(x))] },
+    { name: '代码表', rows: [['类别'], ['法人及非法人组织']], hidden: true },
+    { name: '11月', rows: [['2026年11月'], PENALTY_HEADERS, ...second.map((x) => inOrder(x))] },
+    { name: '空模板', rows: [PENALTY_HEADERS] },
+  ]) });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  assert.equal(r.body.accepted, 1);
+  // (exceljs's writers put workbook.xml after the sheets, so the reader knows them as Sheet1…; Excel writes it first)
+  const warning = r.body.warnings.find((w: string) => w.includes('也有同样的表头和数据，未导入'));
+  assert.ok(warning && /“(11月|Sheet4)”/.test(warning) && !/空模板|Sheet5/.test(warning), JSON.stringify(r.body.warnings));
 });

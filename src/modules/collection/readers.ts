@@ -232,11 +232,31 @@ async function withHeader(raw: AsyncGenerator<RawRow>, def: InfoTypeDefinition) 
     : `前 ${HEADER_SEARCH_ROWS} 行中未找到表头：第一行应为列名（${example}），可下载填报模板对照。`);
 }
 
-/** The rows of one worksheet: the reading stops where the next sheet begins. */
-async function* sheetRows(raw: AsyncGenerator<RawRow>, sheet: RawRow['sheet'], stop: () => void): AsyncGenerator<RawRow> {
+/**
+ * The rows of one worksheet. The later sheets are still looked at: one with the info type's header
+ * and data under it (a month per sheet, a second page of the export) would otherwise go unimported
+ * without a word — it is named in `warnings`. (Importing it too needs the sheet in each reject and
+ * resumption by sheet and row, which the batch does not record yet.)
+ */
+async function* sheetRows(raw: AsyncGenerator<RawRow>, sheet: RawRow['sheet'], def: InfoTypeDefinition, warnings: string[]): AsyncGenerator<RawRow> {
+  const index = headerIndex(def);
+  let current = sheet;
+  let seen = 0;
+  let state: 'data' | 'looking' | 'header' | 'skip' = 'data';
+  const unread: string[] = [];
   for await (const r of raw) {
-    if (r.sheet?.no !== sheet?.no) { stop(); return; }
-    yield r;
+    if (r.sheet?.no !== current?.no) { current = r.sheet; seen = 0; state = 'looking'; }
+    if (state === 'data') { yield r; continue; }
+    if (state === 'looking') {
+      if (seen++ >= HEADER_SEARCH_ROWS) state = 'skip';
+      else if (looksLikeHeader(r.cells, index)) state = 'header';
+    } else if (state === 'header' && r.cells.some((c) => cellText(c) !== null)) {
+      unread.push(current!.name);
+      state = 'skip';
+    }
+  }
+  if (unread.length) {
+    warnings.push(`只导入了工作表“${sheet!.name}”；工作表“${unread.join('”“')}”也有同样的表头和数据，未导入：请将数据合并到一个工作表，或把每个工作表另存为单独的文件分别导入。`);
   }
 }
 
@@ -284,8 +304,9 @@ export async function openRowSource(file: string, format: FileFormat, def: InfoT
       const stop = () => { sheet.stop(); input.close(); };
       try {
         const map = await withHeader(sheet.rows, def);
+        const warnings = [...sheetWarning(map), ...ignoredColumnsWarning(def, map.ignored)];
         return { format, bytesRead: () => progress.bytes, close: stop, encoding: null, headerOf: fieldHeader(def, map.headerOf),
-          warnings: [...sheetWarning(map), ...ignoredColumnsWarning(def, map.ignored)], rows: mapped(sheetRows(sheet.rows, map.sheet, sheet.stop), def, map) };
+          warnings, rows: mapped(sheetRows(sheet.rows, map.sheet, def, warnings), def, map) };
       } catch (e) {
         stop();
         throw e;
