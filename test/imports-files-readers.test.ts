@@ -114,3 +114,29 @@ test('a tab-separated .txt with a title line above the header is read', async ()
   assert.deepEqual(read.map((r) => [r.rowNo, r.malformed ?? null, r.cells.decision_no]), rows.map((r, i) => [i + 3, null, r['行政处罚决定书文号']]));
   assert.equal(read[0].cells.penalty_content, '警告,罚款 2 万元');
 });
+
+test('two-level headers (merged 行政相对人代码 and 法定代表人 over their sub-columns) in CSV and .xlsx', async () => {
+  const rest = PENALTY_HEADERS.slice(PENALTY_HEADERS.indexOf('行政处罚决定书文号'));
+  const top = ['行政相对人名称', '行政相对人类别', '行政相对人代码', '', '法定代表人', '', '', '证件类型', '证件号码', ...rest];
+  const sub = ['', '', '统一社会信用代码', '工商注册号', '姓名', '证件类型', '证件号码', '', '', ...rest.map(() => '')];
+  const r = f.org();
+  const data = [r['行政相对人名称'], r['行政相对人类别'], r['行政相对人代码_1(统一社会信用代码)'], '', '王建国', '身份证', '410105199001011234', '', '', ...rest.map((h) => r[h])];
+  const expected = { subject_name: r['行政相对人名称'], uscc: r['行政相对人代码_1(统一社会信用代码)'], legal_rep: '王建国', legal_rep_id_type: '身份证', legal_rep_id_number: '410105199001011234', decision_no: r['行政处罚决定书文号'] };
+  const pick = (row: SourceRow) => Object.fromEntries(Object.keys(expected).map((k) => [k, row.cells[k]]));
+  const csv = await readAll('two-level.csv', [top, sub, data].map((cells) => cells.map((c) => `"${c}"`).join(',')).join('\r\n') + '\r\n');
+  assert.deepEqual(csv.rows.map((x) => [x.rowNo, pick(x)]), [[3, expected]]);
+  assert.equal(csv.source.headerOf('uscc'), '统一社会信用代码');
+
+  const file = path.join(dir, 'two-level.xlsx');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('行政处罚');
+  ws.addRow(top); ws.addRow(sub); ws.addRow(data);
+  ws.mergeCells(1, 3, 1, 4); ws.mergeCells(1, 5, 1, 7); ws.mergeCells(1, 1, 2, 1);
+  await wb.xlsx.writeFile(file);
+  const xlsx = await readFile(file);
+  assert.deepEqual(xlsx.rows.map((x) => [x.rowNo, pick(x)]), [[3, expected]]);
+
+  // a one-level header: the row under it is data, read as before
+  const plain = await readAll('one-level.csv', csvText([r]));
+  assert.deepEqual(plain.rows.map((x) => [x.rowNo, x.cells.decision_no]), [[2, r['行政处罚决定书文号']]]);
+});

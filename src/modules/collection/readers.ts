@@ -15,6 +15,7 @@ import { AppError } from '../../errors.js';
 import { csvRecords } from './csv-split.js';
 import { createJsonScanner, JsonShapeError } from './json-rows.js';
 import { detectEncoding, iconvName, type TextEncoding } from './encoding.js';
+import { mergeHeaderRows } from './header-levels.js';
 import type { CellProblem, XlsxMessage } from './xlsx-worker.js';
 import { fieldHeader, HEADER_SEARCH_ROWS, headerIndex, ignoredColumnsWarning, looksLikeHeader, mapColumns } from './headers.js';
 
@@ -201,8 +202,13 @@ async function* mapped(raw: AsyncGenerator<RawRow>, def: InfoTypeDefinition, map
   }
 }
 
+async function* prepend(first: RawRow[], rest: AsyncGenerator<RawRow>): AsyncGenerator<RawRow> {
+  yield* first;
+  yield* rest;
+}
+
 /**
- * Reads until the header row — in a workbook, of the first sheet that has one within its first rows
+ * Reads until the header row (or two: header-levels.ts) — in a workbook, of the first sheet that has one within its first rows
  * (a 填报说明 sheet may come first); fails with a clear message when there is none or it lacks
  * required columns.
  */
@@ -224,7 +230,14 @@ async function withHeader(raw: AsyncGenerator<RawRow>, def: InfoTypeDefinition) 
       if (!sheet) break; // one table only: no header near its top
       continue; // this sheet has none near its top: on to the next
     }
-    if (looksLikeHeader(row.cells, index)) return { ...mapColumns(def, row.cells, index), sheet, skipped };
+    if (looksLikeHeader(row.cells, index)) {
+      // a second header row under it (two-level header)? if not, that row is the first data row
+      const after = await raw.next();
+      const sub = after.done || after.value.sheet?.no !== sheet?.no ? null : after.value;
+      const merged = sub && mergeHeaderRows(row.cells, sub.cells, index);
+      const pending = after.done || merged ? [] : [after.value];
+      return { ...mapColumns(def, merged || row.cells, index), sheet, skipped, rows: prepend(pending, raw) };
+    }
   }
   const example = `如“${def.fields.slice(0, 3).map((f) => f.label).join('”“')}”`;
   throw new AppError('HEADER_NOT_FOUND', 400, sheet
@@ -306,7 +319,7 @@ export async function openRowSource(file: string, format: FileFormat, def: InfoT
         const map = await withHeader(sheet.rows, def);
         const warnings = [...sheetWarning(map), ...ignoredColumnsWarning(def, map.ignored)];
         return { format, bytesRead: () => progress.bytes, close: stop, encoding: null, headerOf: fieldHeader(def, map.headerOf),
-          warnings, rows: mapped(sheetRows(sheet.rows, map.sheet, def, warnings), def, map) };
+          warnings, rows: mapped(sheetRows(map.rows, map.sheet, def, warnings), def, map) };
       } catch (e) {
         stop();
         throw e;
@@ -316,7 +329,7 @@ export async function openRowSource(file: string, format: FileFormat, def: InfoT
     const delimiter = await sniffDelimiter(file, encoding);
     const raw = csvRows(() => input.open(), encoding, delimiter);
     const map = await withHeader(raw, def);
-    return { ...base, encoding, headerOf: fieldHeader(def, map.headerOf), warnings: ignoredColumnsWarning(def, map.ignored), rows: mapped(raw, def, map, map.columns.length) };
+    return { ...base, encoding, headerOf: fieldHeader(def, map.headerOf), warnings: ignoredColumnsWarning(def, map.ignored), rows: mapped(map.rows, def, map, map.columns.length) };
   } catch (e) {
     input.close();
     if (e instanceof AppError) throw e;
