@@ -5,7 +5,7 @@
 // admin_penalty file; a plain line split costs a tenth of that. The test compares the two on
 // random files cut into random chunks.
 import { parse as parseCsv } from 'csv-parse';
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 
 export const CSV_OPTIONS = { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false } as const;
 
@@ -78,7 +78,11 @@ export async function* csvRecords(chunks: AsyncIterable<string>, delimiter: stri
         for (let more = await it.next(); !more.done; more = await it.next()) yield more.value;
       })(), { objectMode: false });
       const eol = split.recordDelimiter;
-      yield* rest.pipe(parseCsv({ ...CSV_OPTIONS, delimiter, ...(eol ? { record_delimiter: eol } : {}) })) as AsyncIterable<string[]>;
+      const parser = parseCsv({ ...CSV_OPTIONS, delimiter, ...(eol ? { record_delimiter: eol } : {}) });
+      // pipeline, not pipe: an error of the source (the file closed or unreadable) must reach the
+      // parser's reader; with pipe it was an unhandled 'error' event that ended the process
+      pipeline(rest, parser, () => {});
+      yield* parser as AsyncIterable<string[]>;
       return;
     }
     if (next.done) return;

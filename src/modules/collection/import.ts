@@ -134,6 +134,9 @@ function describeFailure(e: unknown): AppError {
   const err = e as { code?: string; message?: string; lines?: number };
   if (err.code?.startsWith('CSV_')) return new AppError('FILE_UNREADABLE', 400, `CSV 文件第 ${err.lines ?? '?'} 行附近格式有误（${err.message}），请检查引号是否成对。`);
   if (/zip|end of central directory|invalid signature/i.test(err.message ?? '')) return new AppError('FILE_UNREADABLE', 400, '无法读取该 Excel 文件：文件可能已损坏或不是 .xlsx 格式。');
+  // a file that stops being readable midway (removed, truncated, a stream closed early): the clerk's
+  // message, not a server error
+  if (/^(ERR_STREAM_|E(NOENT|ACCES|ISDIR|IO)$)/.test(err.code ?? '')) return new AppError('FILE_UNREADABLE', 400, `读取文件时出错（${err.code}），请确认文件完整后重新导入。`);
   return e as AppError;
 }
 

@@ -80,3 +80,20 @@ test('random documents cut into random chunks read exactly as JSON.parse reads t
     else assert.deepEqual(found, expected, text);
   }
 });
+
+test('wrappers nested in objects, and tables of columns and row arrays', () => {
+  const nested = scanAll('{"code":0,"msg":"ok","data":{"page":{"n":1},"list":[{"a":1},{"a":2}],"total":9}}');
+  assert.deepEqual(nested.map((e) => [e.rowNo, JSON.parse(e.text)]), [[1, { a: 1 }], [2, { a: 2 }]]);
+  const table = scanAll('{"columns":["名称","类别"],"rows":[["甲公司","法人"],["乙",null,"多余"]]}');
+  assert.deepEqual(table.map((e) => JSON.parse(e.text)), [{ 名称: '甲公司', 类别: '法人' }, { 名称: '乙', 类别: null }]);
+  const titled = scanAll('{"result":{"header":[{"title":"名称"},{"name":"类别"}],"records":[["丙","个体工商户"]]}}');
+  assert.deepEqual(titled.map((e) => JSON.parse(e.text)), [{ 名称: '丙', 类别: '个体工商户' }]);
+  assert.throws(() => scanAll('{"rows":[["甲公司","法人"]]}'), /没有列名/);
+  // keys and columns cut across chunks anywhere read the same
+  for (const doc of ['{"code":0,"data":{"list":[{"a":1},{"a":2}]}}', '{"result":{"header":[{"title":"名称"}],"records":[["丙"]]}}']) {
+    const whole = scanAll(doc).map((e) => e.text);
+    for (let cut = 1; cut < doc.length; cut++) assert.deepEqual(scanAll(doc, [cut]).map((e) => e.text), whole, `${doc} cut at ${cut}`);
+  }
+  // a JSON Lines record whose property is an array of objects inside an array stays one record
+  assert.deepEqual(scanAll('{"a":1,"b":[[{"c":1}]]}\n{"a":2}').length, 2);
+});

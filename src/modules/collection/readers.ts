@@ -8,14 +8,15 @@ import iconv from 'iconv-lite';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { cellText, normaliseHeader, type Cell, type InfoTypeDefinition } from '../../domain/fields.js';
 import { AppError } from '../../errors.js';
 import { csvRecords } from './csv-split.js';
 import { createJsonScanner, JsonShapeError } from './json-rows.js';
 import { detectEncoding, iconvName, type TextEncoding } from './encoding.js';
-import type { XlsxMessage } from './xlsx-worker.js';
+import { mergeHeaderRows } from './header-levels.js';
+import type { CellProblem, XlsxMessage } from './xlsx-worker.js';
 import { fieldHeader, HEADER_SEARCH_ROWS, headerIndex, ignoredColumnsWarning, looksLikeHeader, mapColumns } from './headers.js';
 
 export type FileFormat = 'xlsx' | 'csv' | 'jsonl' | 'json';
@@ -38,7 +39,7 @@ export interface RowSource {
 }
 
 /** A row as read; `sheet` for a workbook's rows (CSV and JSONL have one table). */
-interface RawRow { rowNo: number; cells: Cell[]; sheet?: { no: number; name: string } }
+interface RawRow { rowNo: number; cells: Cell[]; sheet?: { no: number; name: string }; problems?: CellProblem[]; date1904?: boolean }
 
 /** By content first (a renamed file is still read right), then by extension. */
 export async function detectFormat(file: string, name: string): Promise<FileFormat> {
@@ -87,7 +88,7 @@ function xlsxRows(file: string, progress: { bytes: number }): { rows: AsyncGener
       if (m.type === 'error') throw new Error(m.message);
       if (m.type === 'end') return;
       worker.postMessage(1); // one more batch may come
-      for (const r of m.rows! as RawRow[]) { r.sheet = m.sheet; yield r; }
+      for (const r of m.rows! as RawRow[]) { r.sheet = m.sheet; r.date1904 = m.date1904; yield r; }
     }
   })();
   return { rows, stop: () => { void (worker as Worker | null)?.terminate(); } };
@@ -97,13 +98,27 @@ async function sniffDelimiter(file: string, encoding: TextEncoding): Promise<str
   const fh = await open(file, 'r');
   const buf = Buffer.alloc(8192);
   try { await fh.read(buf, 0, buf.length, 0); } finally { await fh.close(); }
-  const firstLine = iconv.decode(buf, iconvName(encoding)).split(/\r?\n/)[0];
-  return (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? '\t' : ',';
+  // the header may sit below a title line (“2026年11月行政处罚公示”) that has neither: the line with the
+  // most separators among the first few — the header, as withHeader will find it — decides
+  const lines = iconv.decode(buf, iconvName(encoding)).split(/\r?\n/).slice(0, HEADER_SEARCH_ROWS);
+  let best = { count: 0, delimiter: ',' };
+  for (const line of lines) {
+    const tabs = line.match(/\t/g)?.length ?? 0;
+    const commas = line.match(/,/g)?.length ?? 0;
+    if (Math.max(tabs, commas) > best.count) best = { count: Math.max(tabs, commas), delimiter: tabs > commas ? '\t' : ',' };
+  }
+  return best.delimiter;
+}
+
+/** The file's text, decoded from `encoding` (strings in, whatever the encoding). */
+function decodedText(stream: Readable, encoding: TextEncoding): Readable {
+  if (encoding === 'utf-8' || encoding === 'utf-8-bom') return stream.setEncoding('utf8');
+  // pipeline, not pipe: a read error or an early close must reach the reader, not go unheard
+  return (pipeline(stream, iconv.decodeStream(iconvName(encoding)), () => {}) as unknown as Readable).setEncoding('utf8');
 }
 
 async function* csvRows(open: () => Readable, encoding: TextEncoding, delimiter: string): AsyncGenerator<RawRow> {
-  const stream = open();
-  const text = encoding === 'utf-8' || encoding === 'utf-8-bom' ? stream.setEncoding('utf8') : stream.pipe(iconv.decodeStream(iconvName(encoding)));
+  const text = decodedText(open(), encoding);
   // empty lines are rows too (Excel shows them), so row numbers match what the clerk sees
   let rowNo = 0;
   for await (const record of csvRecords(text as AsyncIterable<string>, delimiter)) yield { rowNo: ++rowNo, cells: record };
@@ -156,17 +171,44 @@ async function* jsonRows(stream: Readable, def: InfoTypeDefinition, ignored: Set
   }
 }
 
-async function* mapped(raw: AsyncGenerator<RawRow>, columns: (string | null)[]): AsyncGenerator<SourceRow> {
+const DAYS_1900_TO_1904 = 1462;
+
+/**
+ * `width`: the header's cell count, for text tables — a row with more non-empty cells than that has
+ * shifted columns (an unquoted comma), so it is rejected rather than cut; empty extra cells (the
+ * trailing commas of Excel's exports) are fine.
+ */
+async function* mapped(raw: AsyncGenerator<RawRow>, def: InfoTypeDefinition, map: { columns: (string | null)[]; headerOf: Map<string, string> }, width?: number): AsyncGenerator<SourceRow> {
+  const { columns } = map;
+  const dateColumns = new Set(def.fields.filter((f) => f.type === 'date').map((f) => f.key));
   for await (const r of raw) {
+    const problem = r.problems?.find((p) => columns[p.col]);
+    if (problem) {
+      yield { rowNo: r.rowNo, cells: {}, malformed: `“${map.headerOf.get(columns[problem.col]!)}”列：${problem.reason}` };
+      continue;
+    }
     if (r.cells.every((c) => cellText(c) === null)) continue; // blank row
+    // fields.ts reads a number in a date column as a 1900-system serial: a 1904 workbook's is 1462 days more
+    if (r.date1904) r.cells.forEach((c, i) => { if (typeof c === 'number' && dateColumns.has(columns[i] ?? '')) r.cells[i] = c + DAYS_1900_TO_1904; });
+    let used = r.cells.length;
+    if (width !== undefined) while (used > width && cellText(r.cells[used - 1]) === null) used--;
+    if (width !== undefined && used > width) {
+      yield { rowNo: r.rowNo, cells: {}, malformed: `本行 ${used} 列，表头只有 ${width} 列：可能有未加引号的逗号或多余的值，请检查后重新导入` };
+      continue;
+    }
     const cells: Record<string, Cell> = {};
     r.cells.forEach((c, i) => { const key = columns[i]; if (key) cells[key] = c; });
     yield { rowNo: r.rowNo, cells };
   }
 }
 
+async function* prepend(first: RawRow[], rest: AsyncGenerator<RawRow>): AsyncGenerator<RawRow> {
+  yield* first;
+  yield* rest;
+}
+
 /**
- * Reads until the header row — in a workbook, of the first sheet that has one within its first rows
+ * Reads until the header row (or two: header-levels.ts) — in a workbook, of the first sheet that has one within its first rows
  * (a 填报说明 sheet may come first); fails with a clear message when there is none or it lacks
  * required columns.
  */
@@ -188,7 +230,14 @@ async function withHeader(raw: AsyncGenerator<RawRow>, def: InfoTypeDefinition) 
       if (!sheet) break; // one table only: no header near its top
       continue; // this sheet has none near its top: on to the next
     }
-    if (looksLikeHeader(row.cells, index)) return { ...mapColumns(def, row.cells, index), sheet, skipped };
+    if (looksLikeHeader(row.cells, index)) {
+      // a second header row under it (two-level header)? if not, that row is the first data row
+      const after = await raw.next();
+      const sub = after.done || after.value.sheet?.no !== sheet?.no ? null : after.value;
+      const merged = sub && mergeHeaderRows(row.cells, sub.cells, index);
+      const pending = after.done || merged ? [] : [after.value];
+      return { ...mapColumns(def, merged || row.cells, index), sheet, skipped, rows: prepend(pending, raw) };
+    }
   }
   const example = `如“${def.fields.slice(0, 3).map((f) => f.label).join('”“')}”`;
   throw new AppError('HEADER_NOT_FOUND', 400, sheet
@@ -196,11 +245,31 @@ async function withHeader(raw: AsyncGenerator<RawRow>, def: InfoTypeDefinition) 
     : `前 ${HEADER_SEARCH_ROWS} 行中未找到表头：第一行应为列名（${example}），可下载填报模板对照。`);
 }
 
-/** The rows of one worksheet: the reading stops where the next sheet begins. */
-async function* sheetRows(raw: AsyncGenerator<RawRow>, sheet: RawRow['sheet'], stop: () => void): AsyncGenerator<RawRow> {
+/**
+ * The rows of one worksheet. The later sheets are still looked at: one with the info type's header
+ * and data under it (a month per sheet, a second page of the export) would otherwise go unimported
+ * without a word — it is named in `warnings`. (Importing it too needs the sheet in each reject and
+ * resumption by sheet and row, which the batch does not record yet.)
+ */
+async function* sheetRows(raw: AsyncGenerator<RawRow>, sheet: RawRow['sheet'], def: InfoTypeDefinition, warnings: string[]): AsyncGenerator<RawRow> {
+  const index = headerIndex(def);
+  let current = sheet;
+  let seen = 0;
+  let state: 'data' | 'looking' | 'header' | 'skip' = 'data';
+  const unread: string[] = [];
   for await (const r of raw) {
-    if (r.sheet?.no !== sheet?.no) { stop(); return; }
-    yield r;
+    if (r.sheet?.no !== current?.no) { current = r.sheet; seen = 0; state = 'looking'; }
+    if (state === 'data') { yield r; continue; }
+    if (state === 'looking') {
+      if (seen++ >= HEADER_SEARCH_ROWS) state = 'skip';
+      else if (looksLikeHeader(r.cells, index)) state = 'header';
+    } else if (state === 'header' && r.cells.some((c) => cellText(c) !== null)) {
+      unread.push(current!.name);
+      state = 'skip';
+    }
+  }
+  if (unread.length) {
+    warnings.push(`只导入了工作表“${sheet!.name}”；工作表“${unread.join('”“')}”也有同样的表头和数据，未导入：请将数据合并到一个工作表，或把每个工作表另存为单独的文件分别导入。`);
   }
 }
 
@@ -234,11 +303,13 @@ export async function openRowSource(file: string, format: FileFormat, def: InfoT
       const ignored = new Set<string>();
       const warnings: string[] = [];
       const read = format === 'json' ? jsonRows : jsonlRows;
+      // GBK JSON too: interfaces on Chinese Windows servers write it as readily as Excel writes GBK CSV
+      const encoding = await detectEncoding(file);
       const rows = (async function* () {
-        yield* read(input.open(), def, ignored);
+        yield* read(decodedText(input.open(), encoding), def, ignored);
         warnings.push(...ignoredColumnsWarning(def, [...ignored]));
       })();
-      return { ...base, encoding: 'utf-8', headerOf: fieldHeader(def, new Map()), warnings, rows };
+      return { ...base, encoding, headerOf: fieldHeader(def, new Map()), warnings, rows };
     }
     if (format === 'xlsx') {
       const progress = { bytes: 0 };
@@ -246,8 +317,9 @@ export async function openRowSource(file: string, format: FileFormat, def: InfoT
       const stop = () => { sheet.stop(); input.close(); };
       try {
         const map = await withHeader(sheet.rows, def);
+        const warnings = [...sheetWarning(map), ...ignoredColumnsWarning(def, map.ignored)];
         return { format, bytesRead: () => progress.bytes, close: stop, encoding: null, headerOf: fieldHeader(def, map.headerOf),
-          warnings: [...sheetWarning(map), ...ignoredColumnsWarning(def, map.ignored)], rows: mapped(sheetRows(sheet.rows, map.sheet, sheet.stop), map.columns) };
+          warnings, rows: mapped(sheetRows(map.rows, map.sheet, def, warnings), def, map) };
       } catch (e) {
         stop();
         throw e;
@@ -257,7 +329,7 @@ export async function openRowSource(file: string, format: FileFormat, def: InfoT
     const delimiter = await sniffDelimiter(file, encoding);
     const raw = csvRows(() => input.open(), encoding, delimiter);
     const map = await withHeader(raw, def);
-    return { ...base, encoding, headerOf: fieldHeader(def, map.headerOf), warnings: ignoredColumnsWarning(def, map.ignored), rows: mapped(raw, map.columns) };
+    return { ...base, encoding, headerOf: fieldHeader(def, map.headerOf), warnings: ignoredColumnsWarning(def, map.ignored), rows: mapped(map.rows, def, map, map.columns.length) };
   } catch (e) {
     input.close();
     if (e instanceof AppError) throw e;
