@@ -208,7 +208,9 @@ export function nameBigrams(name: string): string[] {
 export function searchText(name: string): string {
   const p = parseOrgName(name);
   const text = (p.region ?? '') + p.body;
-  const initials = new Set([initialsOf(p.body), initialsOf(text)].filter((i) => i.length >= MIN_INITIALS));
+  // one pinyin call for the body's initials (the region's are few and cached): imports build this per new subject
+  const body = initialsOf(p.body);
+  const initials = new Set([body, regionInitials(p.region) + body].filter((i) => i.length >= MIN_INITIALS));
   return [...nameBigrams(name), ...new Set(pinyinPairs(syllables(text))), ...[...initials].map((i) => `i.${i}`)].join(' ');
 }
 
@@ -221,6 +223,14 @@ export function pinyinPairs(parts: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i + 1 < parts.length; i++) out.push(`${parts[i]}.${parts[i + 1]}`);
   return out;
+}
+
+const regionInitialsCache = new Map<string, string>();
+function regionInitials(region: string | null | undefined): string {
+  if (!region) return '';
+  let known = regionInitialsCache.get(region);
+  if (known === undefined) regionInitialsCache.set(region, known = initialsOf(region));
+  return known;
 }
 
 export function initialsOf(text: string): string {
