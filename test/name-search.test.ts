@@ -115,3 +115,17 @@ test('retrieval goes from all terms to at least half of them, never to one term 
   assert.ok(long.length <= 4 && long.every((t) => t.length <= 41), 'bounded: at most 6 terms per view');
   assert.ok(retrievalTiers(nameQueryTerms('hmsm'))[0].includes('i.hmsm'));
 });
+
+test('subjects created by an import are found by characters at once, and by pinyin once the worker has added it', async () => {
+  const { penaltyFactory, tempDir, upload, writeCsv } = await import('./fixtures/collection/files.js');
+  const path = await import('node:path');
+  const taxKey = await (await import('./support/factories.js')).makeKey(p.ctx, { department: s.departments.tax, role: 'officer' });
+  const name = '新乡市瑞丰农资有限公司';
+  const file = writeCsv(path.join(tempDir(), 'penalties.csv'), [penaltyFactory(5, s.departments.tax).org({ 行政相对人名称: name })]);
+  const r = await upload(p.baseUrl, taxKey, { type: 'admin_penalty', file });
+  assert.equal(r.body.accepted, 1, JSON.stringify(r.body));
+  assert.equal((await search('瑞丰农资'))[0]?.name, name);
+  await refreshStaleNameSearch(p.ctx); // what the worker's tick does (it may have been first)
+  assert.equal((await search('ruifeng nongzi'))[0]?.name, name);
+  assert.equal((await search('新乡市瑞峰农资有限公司'))[0]?.name, name, '同音字');
+});

@@ -27,8 +27,8 @@ export async function insertSubjects(tx: Tx, rows: NewSubject[], actor: { type: 
       SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(id uuid, kind text, name text, name_key text, search_text text, uscc text,
         org_code text, reg_no text, region_code text, id_cipher text, id_key_version int, id_blind text, id_masked text)
     ), ins AS (
-      INSERT INTO subject (id, kind, name, name_key, search_text, uscc, org_code, reg_no, region_code, id_cipher, id_key_version, id_blind, id_masked)
-      SELECT id, kind, name, name_key, to_tsvector('simple', search_text), uscc, org_code, reg_no, region_code, decode(id_cipher, 'base64'),
+      INSERT INTO subject (id, kind, name, name_key, search_text, search_version, uscc, org_code, reg_no, region_code, id_cipher, id_key_version, id_blind, id_masked)
+      SELECT id, kind, name, name_key, to_tsvector('simple', search_text), 1, uscc, org_code, reg_no, region_code, decode(id_cipher, 'base64'),
         id_key_version, id_blind, id_masked FROM x
       ON CONFLICT DO NOTHING
       RETURNING id, kind, name, uscc, id_blind, id_masked, name_key

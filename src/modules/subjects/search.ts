@@ -157,9 +157,10 @@ export async function getPublicSubject(opts: { ctx: AppContext; uscc: string }) 
 }
 
 /**
- * Brings search_text of rows written before the pinyin tokens (migration 015) up to date; idempotent,
- * meant to run once after migrations at start (ADR 019). Returns how many rows it refreshed.
+ * Brings search_text of stale rows up to date — written before the pinyin tokens (migration 015), or by
+ * an import, which leaves pinyin to this — at most `max` rows; idempotent. Runs at start and on every
+ * worker tick (ADR 019). Returns how many rows it refreshed.
  */
-export async function refreshStaleNameSearch(ctx: Pick<AppContext, 'db'>): Promise<number> {
-  return store.refreshStaleSearchText(ctx.db, (names) => names.map(searchText).join(' '));
+export async function refreshStaleNameSearch(ctx: Pick<AppContext, 'db'>, max = Infinity): Promise<number> {
+  return store.refreshStaleSearchText(ctx.db, (names) => names.map(searchText).join(' '), 2000, max);
 }

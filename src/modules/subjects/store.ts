@@ -58,9 +58,9 @@ export const SEARCH_VERSION = 2;
  * partial index on stale rows; idempotent and resumable (a restart carries on where it stopped).
  * Returns how many rows it refreshed.
  */
-export async function refreshStaleSearchText(db: Db, textOf: (names: string[]) => string, chunk = 2000): Promise<number> {
+export async function refreshStaleSearchText(db: Db, textOf: (names: string[]) => string, chunk = 2000, max = Infinity): Promise<number> {
   let total = 0;
-  for (;;) {
+  while (total < max) {
     const rows = (await sql<{ id: string; name: string }>`SELECT id, name FROM subject
       WHERE search_version < ${SEARCH_VERSION} ORDER BY id LIMIT ${chunk}`.execute(db)).rows;
     if (!rows.length) return total;
@@ -70,6 +70,7 @@ export async function refreshStaleSearchText(db: Db, textOf: (names: string[]) =
       FROM unnest(${rows.map((r) => r.id)}::uuid[], ${texts}::text[]) AS x(id, text) WHERE s.id = x.id`.execute(db);
     total += rows.length;
   }
+  return total;
 }
 
 /**
