@@ -93,6 +93,7 @@ test('Excel error cells and formulas without a cached result reject their row wi
     [4, null],
     [5, null],
   ]);
+  assert.deepEqual(rows.slice(0, 2).map((r) => r.malformedField), ['违法事实', '处罚内容'], 'the reject names the column');
   assert.equal(rows[2].cells.basis, '《反不正当竞争法》第二十条');
 });
 

@@ -26,6 +26,8 @@ export interface SourceRow {
   cells: Record<string, Cell>;
   /** Set when the row itself cannot be read (JSONL line that is not a JSON object). */
   malformed?: string;
+  /** the column the malformed cell is in, when one is (an Excel error value) */
+  malformedField?: string;
 }
 
 export interface RowSource {
@@ -184,7 +186,7 @@ async function* mapped(raw: AsyncGenerator<RawRow>, def: InfoTypeDefinition, map
   for await (const r of raw) {
     const problem = r.problems?.find((p) => columns[p.col]);
     if (problem) {
-      yield { rowNo: r.rowNo, cells: {}, malformed: `“${map.headerOf.get(columns[problem.col]!)}”列：${problem.reason}` };
+      yield { rowNo: r.rowNo, cells: {}, malformed: `“${map.headerOf.get(columns[problem.col]!)}”列：${problem.reason}`, malformedField: map.headerOf.get(columns[problem.col]!) };
       continue;
     }
     if (r.cells.every((c) => cellText(c) === null)) continue; // blank row

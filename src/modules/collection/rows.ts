@@ -19,8 +19,8 @@ export interface ChunkingOptions {
 
 export type RowOutcome = { row: PreparedRow } | { rejects: RejectRow[] };
 
-export function judgeRow(o: ChunkingOptions, source: RowSource, rowNo: number, cells: Record<string, unknown>, malformed?: string): RowOutcome {
-  if (malformed) return { rejects: [{ rowNo, field: '', code: 'ROW_MALFORMED', reason: malformed }] };
+export function judgeRow(o: ChunkingOptions, source: RowSource, rowNo: number, cells: Record<string, unknown>, malformed?: string, malformedField = ''): RowOutcome {
+  if (malformed) return { rejects: [{ rowNo, field: malformedField, code: 'ROW_MALFORMED', reason: malformed }] };
   const result = validateRow(o.def, cells as never, {
     today: o.prepare.receivedOn, batchOverrideReason: o.overrideReason, numbers: source.format === 'json' || source.format === 'jsonl' ? 'json' : 'excel',
   });
@@ -47,7 +47,7 @@ export async function* chunksOf(o: ChunkingOptions, source: RowSource): AsyncGen
     }
     o.onRow?.(src.rowNo);
     if (src.rowNo <= o.skipThrough) continue;
-    const outcome = judgeRow(o, source, src.rowNo, src.cells, src.malformed);
+    const outcome = judgeRow(o, source, src.rowNo, src.cells, src.malformed, src.malformedField);
     if ('row' in outcome && keys.has(outcome.row.naturalKey)) {
       yield chunk;
       chunk = emptyChunk();

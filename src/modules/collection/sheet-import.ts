@@ -95,7 +95,7 @@ export async function runSheetImport<T>(req: SheetImportRequest, spec: SheetSpec
     for await (const src of source.rows) {
       total++;
       if (src.malformed) {
-        rejects.push({ row: src.rowNo, field: '', code: 'ROW_MALFORMED', reason: src.malformed });
+        rejects.push({ row: src.rowNo, field: src.malformedField ?? '', code: 'ROW_MALFORMED', reason: src.malformed });
         continue;
       }
       const judged = await spec.judge(src.cells, src.rowNo);

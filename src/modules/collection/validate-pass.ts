@@ -40,7 +40,7 @@ export async function validateAll(run: PassRun): Promise<{ rows: number; total: 
   try {
     for await (const src of source.rows) {
       total++;
-      const outcome = judgeRow(run.chunking, source, src.rowNo, src.cells, src.malformed);
+      const outcome = judgeRow(run.chunking, source, src.rowNo, src.cells, src.malformed, src.malformedField);
       if ('rejects' in outcome) rejects.push(...outcome.rejects);
       else {
         const row = outcome.row;
