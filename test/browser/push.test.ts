@@ -68,7 +68,13 @@ test('a dead delivery is shown with its failures and replayed once the receiver 
   await form.getByRole('button', { name: '订阅', exact: true }).click();
   const secret = page.getByRole('dialog', { name: '订阅已创建' });
   assert.match(await secret.innerText(), /whsec_/);
+  // a click while the dialog is still opening can be lost under load: the dialog must be gone before
+  // anything else on the page is clicked (its mask would take those clicks)
   await secret.getByRole('button', { name: '我已妥善保存' }).click();
+  for (let i = 0; i < 3 && !(await secret.waitFor({ state: 'hidden', timeout: 5000 }).then(() => true, () => false)); i++) {
+    await secret.getByRole('button', { name: '我已妥善保存' }).click({ timeout: 2000 }).catch(() => undefined);
+  }
+  await secret.waitFor({ state: 'hidden' });
   const row = page.getByRole('row').filter({ hasText: url });
   await row.waitFor();
 
