@@ -84,6 +84,17 @@ test('JSONL: a code sent as a JSON number is refused with a JSON reason, not an 
   assert.doesNotMatch(r.body.rejects[0].reason, /Excel/);
 });
 
+test('JSONL keys are read like sheet headers: marks and trailing notes stripped, an exact key wins', async () => {
+  const row = f.org();
+  const marked = Object.fromEntries(Object.entries(row).filter(([, v]) => v !== '').map(([k, v]) => [k === '罚款金额(万元)' ? '罚款金额（万元）(数字)' : k === '违法事实' ? '*违法事实' : k, v]));
+  const r = await upload(p.baseUrl, officer, { type: 'admin_penalty', file: writeJsonl(file('marked.jsonl'), [JSON.stringify(marked)]) });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  assert.equal(r.body.accepted, 1, JSON.stringify(r.body.rejects));
+  const stored = await fieldsOf(row);
+  assert.equal(stored.fine_amount, row['罚款金额(万元)']);
+  assert.equal(stored.violation_facts, row['违法事实']);
+});
+
 test('headers with required marks and notes map; a missing column names its near misses', async () => {
   const marked: Record<string, string> = {
     行政相对人名称: '行政相对人名称(必填项)', 行政相对人类别: '行政相对人类别（必填）', 处罚类别: '【必填】处罚类别', 处罚决定日期: '★处罚决定日期',

@@ -10,14 +10,14 @@ import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { pipeline, type Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
-import { cellText, normaliseHeader, type Cell, type InfoTypeDefinition } from '../../domain/fields.js';
+import { cellText, type Cell, type InfoTypeDefinition } from '../../domain/fields.js';
 import { AppError } from '../../errors.js';
 import { csvRecords } from './csv-split.js';
 import { createJsonScanner, JsonShapeError } from './json-rows.js';
 import { detectEncoding, iconvName, type TextEncoding } from './encoding.js';
 import { mergeHeaderRows } from './header-levels.js';
 import type { CellProblem, XlsxMessage } from './xlsx-worker.js';
-import { fieldHeader, HEADER_SEARCH_ROWS, headerIndex, ignoredColumnsWarning, looksLikeHeader, mapColumns } from './headers.js';
+import { fieldHeader, HEADER_SEARCH_ROWS, headerIndex, ignoredColumnsWarning, lookupHeader, looksLikeHeader, mapColumns } from './headers.js';
 
 export type FileFormat = 'xlsx' | 'csv' | 'jsonl' | 'json';
 
@@ -126,13 +126,36 @@ async function* csvRows(open: () => Readable, encoding: TextEncoding, delimiter:
   for await (const record of csvRecords(text as AsyncIterable<string>, delimiter)) yield { rowNo: ++rowNo, cells: record };
 }
 
-/** A JSON object's properties as the info type's fields (unknown keys noted for the warning). */
-function objectCells(obj: Record<string, unknown>, index: ReturnType<typeof headerIndex>, ignored: Set<string>): Record<string, Cell> {
+type HeaderIndex = ReturnType<typeof headerIndex>;
+/** Each key of a JSON file is looked up once, not once per row (the lookup strips marks and notes). */
+const keysSeen = new WeakMap<HeaderIndex, Map<string, ReturnType<typeof lookupHeader> | null>>();
+
+function fieldOfKey(index: HeaderIndex, key: string) {
+  let seen = keysSeen.get(index);
+  if (!seen) keysSeen.set(index, seen = new Map());
+  let hit = seen.get(key);
+  if (hit === undefined) {
+    hit = lookupHeader(index, key) ?? null;
+    if (seen.size < 1000) seen.set(key, hit);
+  }
+  return hit;
+}
+
+/**
+ * A JSON object's properties as the info type's fields, keys read like sheet headers (marks and
+ * trailing notes stripped); a key named exactly wins over one that needed its note removed.
+ * Unknown keys are noted for the warning.
+ */
+function objectCells(obj: Record<string, unknown>, index: HeaderIndex, ignored: Set<string>): Record<string, Cell> {
   const cells: Record<string, Cell> = {};
+  const exact = new Set<string>();
   for (const [k, v] of Object.entries(obj)) {
-    const field = index.get(normaliseHeader(k));
-    if (!field) { if (ignored.size < 50) ignored.add(k); continue; }
-    cells[field.key] = v === null || typeof v !== 'object' ? (v as Cell) : JSON.stringify(v);
+    const hit = fieldOfKey(index, k);
+    if (!hit) { if (ignored.size < 50) ignored.add(k); continue; }
+    const key = hit.field.key;
+    if (!hit.exact && key in cells) continue;
+    if (hit.exact) { if (exact.has(key)) continue; exact.add(key); }
+    cells[key] = v === null || typeof v !== 'object' ? (v as Cell) : JSON.stringify(v);
   }
   return cells;
 }
